@@ -1,0 +1,148 @@
+package dev.vbench.bench.cli;
+
+import dev.vbench.results.Analysis;
+import dev.vbench.results.AnalysisOutcome;
+import dev.vbench.results.AnalysisResult;
+import dev.vbench.results.DecimalText;
+import dev.vbench.results.ResultsInputException;
+import dev.vbench.results.RunContext;
+import dev.vbench.results.Sample;
+import dev.vbench.results.SampleCsv;
+import dev.vbench.results.claims.Claim;
+import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.claims.ClaimsFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vbench analyze}: statistics, comparisons with the baseline, claim verdicts, charts and the report from
+ * an existing {@code results.csv}. Prints one line per claim on stdout and exits with {@link ExitCode#OK} when
+ * every claim is SUPPORTED (or there are none), {@link ExitCode#CLAIMS_INCONCLUSIVE} when none is REFUTED but
+ * some are INCONCLUSIVE, {@link ExitCode#CLAIMS_REFUTED} when one is REFUTED, {@link ExitCode#CONFIG} for bad
+ * input (nothing is written then) and {@link ExitCode#OUTPUT} when the output directory cannot be written.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyse a samples file: statistics, comparisons with the baseline, claim verdicts.",
+                "Writes DIR/summary.json, DIR/report.html, DIR/junit.xml and DIR/charts/.",
+                "Exit status: 0 every claim supported (or no claims), 10 some inconclusive, 11 some refuted,",
+                "2 bad input, 6 output not writable."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--samples", required = true, paramLabel = "FILE",
+            description = "The samples (results.csv: variant,workload,metric,unit,rep,value[,...]).")
+    private Path samples;
+
+    @Option(names = "--baseline", paramLabel = "VARIANT",
+            description = "The variant to compare every other with (default: the first variant in the samples file).")
+    private String baseline;
+
+    @Option(names = "--claims", paramLabel = "FILE", description = "Claims to decide (YAML).")
+    private Path claims;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    private Path out;
+
+    /** Picocli instantiates the command through this constructor. */
+    public AnalyzeCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        AnalysisResult result;
+        try {
+            List<Sample> read = read(samples, "samples", () -> SampleCsv.read(samples));
+            List<Claim> claimList = claims == null ? List.of() : read(claims, "claims", () -> ClaimsFile.read(claims));
+            if (read.isEmpty()) {
+                throw new ResultsInputException(samples + ": no samples after the header; measure something first");
+            }
+            String base = baseline != null ? baseline : read.get(0).variant();
+            result = Analysis.compute(read, base, claimList, RunContext.unknown());
+        } catch (ResultsInputException e) {
+            Main.printError(spec.commandLine(), e.getMessage());
+            return ExitCode.CONFIG;
+        }
+        try {
+            Analysis.write(out, result);
+        } catch (IOException e) {
+            Main.printError(spec.commandLine(), "cannot write " + out + ": " + describe(e));
+            return ExitCode.OUTPUT;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (ClaimResult claim : result.claims()) {
+            stdout.println(claimLine(claim));
+        }
+        stdout.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "analyzed %d cells against baseline %s: %d comparisons, %d claims; wrote %s%n",
+                result.cells().size(), result.baseline(), result.comparisons().size(), result.claims().size(),
+                out.resolve(Analysis.REPORT_HTML));
+        err.flush();
+        return exitCode(result.outcome());
+    }
+
+    /**
+     * The exit status for an analysis outcome.
+     *
+     * @param outcome what the claims came to
+     * @return {@link ExitCode#OK}, {@link ExitCode#CLAIMS_INCONCLUSIVE} or {@link ExitCode#CLAIMS_REFUTED}
+     */
+    public static int exitCode(AnalysisOutcome outcome) {
+        return switch (outcome) {
+            case ALL_SUPPORTED -> ExitCode.OK;
+            case SOME_INCONCLUSIVE -> ExitCode.CLAIMS_INCONCLUSIVE;
+            case SOME_REFUTED -> ExitCode.CLAIMS_REFUTED;
+        };
+    }
+
+    /** {@code SUPPORTED     virtio-disk-randread  gain 4.27x [3.99, 4.56], min 1.5x}. */
+    static String claimLine(ClaimResult claim) {
+        String gain = Double.isFinite(claim.gain().value())
+                ? "gain " + DecimalText.significant(claim.gain().value(), 3) + "x"
+                + (claim.gain().hasInterval() ? " [" + DecimalText.significant(claim.gain().ci95Low(), 3) + ", "
+                + DecimalText.significant(claim.gain().ci95High(), 3) + "]" : "")
+                : "gain n/a";
+        return String.format(Locale.ROOT, "%-12s  %s  %s, min %sx: %s", claim.verdict(), claim.claim().id(), gain,
+                DecimalText.shortest(claim.claim().minGain()), claim.reason());
+    }
+
+    private interface Reader<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T read(Path file, String what, Reader<T> reader) {
+        try {
+            return reader.read();
+        } catch (IOException e) {
+            throw new ResultsInputException("cannot read the " + what + " file " + file + ": " + describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return e.getMessage() + " exists and is not a directory";
+        }
+        if (e instanceof java.nio.charset.MalformedInputException) {
+            return "not UTF-8 text";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

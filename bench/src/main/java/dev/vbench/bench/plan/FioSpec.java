@@ -1,0 +1,125 @@
+package dev.vbench.bench.plan;
+
+import static dev.vbench.bench.plan.InvalidSpecException.checkRange;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One fio job as a plan describes it. Every field is validated here against a closed set or a range, so a
+ * command builder can turn it into fio arguments without quoting worries. Sizes are bytes (fio's {@code k} =
+ * 1024), durations are {@link Duration}s.
+ *
+ * @param rw        I/O pattern, one of {@link #RW_MODES}
+ * @param bsBytes   block size, 512 B .. 64 MiB, a multiple of 512
+ * @param iodepth   outstanding I/Os per job, 1..1024 (more than 1 needs an asynchronous engine)
+ * @param numjobs   parallel jobs, 1..64
+ * @param sizeBytes bytes each job covers, 1 MiB .. 2 GiB (the data disk), a multiple of the block size
+ * @param runtime   measured time, whole seconds, 1 s .. 1 h
+ * @param rampTime  time run before measuring, whole seconds, 0 .. 10 min
+ * @param rwmixread percentage of reads, 0..100; only (and optionally) with rw {@code rw} or {@code randrw}, else
+ *                  {@code null}
+ * @param fsync     fsync after this many writes, 0 (never) .. 1000000
+ * @param direct    O_DIRECT (bypass the guest page cache)
+ * @param ioengine  one of {@link #IO_ENGINES}
+ */
+public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long sizeBytes, Duration runtime,
+        Duration rampTime, Integer rwmixread, int fsync, boolean direct, String ioengine) {
+
+    /** Valid {@code rw} values. */
+    public static final List<String> RW_MODES = List.of("read", "write", "randread", "randwrite", "rw", "randrw",
+            "trim", "randtrim");
+    /** Valid {@code ioengine} values. */
+    public static final List<String> IO_ENGINES = List.of("libaio", "io_uring", "psync", "sync", "posixaio");
+    /** The size of the guest's data disk that fio works on: no job may cover more. */
+    public static final long DATA_DISK_BYTES = 2L << 30;
+
+    static final long DEFAULT_BS = 4096;
+    static final int DEFAULT_IODEPTH = 1;
+    static final int DEFAULT_NUMJOBS = 1;
+    static final long DEFAULT_SIZE = 1L << 30;
+    static final Duration DEFAULT_RUNTIME = Duration.ofSeconds(30);
+    static final Duration DEFAULT_RAMP_TIME = Duration.ZERO;
+    static final String DEFAULT_IOENGINE = "libaio";
+
+    public FioSpec {
+        Objects.requireNonNull(rw, "rw");
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(rampTime, "rampTime");
+        Objects.requireNonNull(ioengine, "ioengine");
+        if (!RW_MODES.contains(rw)) {
+            throw new InvalidSpecException("rw", "unknown value " + OneLine.quote(rw) + " (valid: "
+                    + String.join(", ", RW_MODES) + ")");
+        }
+        if (!IO_ENGINES.contains(ioengine)) {
+            throw new InvalidSpecException("ioengine", "unknown value " + OneLine.quote(ioengine) + " (valid: "
+                    + String.join(", ", IO_ENGINES) + ")");
+        }
+        if (bsBytes < 512 || bsBytes > (64L << 20) || bsBytes % 512 != 0) {
+            throw new InvalidSpecException("bs", Quantity.formatBytes(bsBytes)
+                    + " is not a valid block size (valid: 512 .. 64m, a multiple of 512)");
+        }
+        checkRange("iodepth", iodepth, 1, 1024);
+        checkRange("numjobs", numjobs, 1, 64);
+        if (sizeBytes < (1L << 20) || sizeBytes > DATA_DISK_BYTES) {
+            throw new InvalidSpecException("size", Quantity.formatBytes(sizeBytes)
+                    + " is out of range (valid: 1m .. 2g, the size of the data disk)");
+        }
+        if (sizeBytes % bsBytes != 0) {
+            throw new InvalidSpecException("size", Quantity.formatBytes(sizeBytes) + " is not a multiple of bs "
+                    + Quantity.formatBytes(bsBytes));
+        }
+        checkDuration("runtime", runtime, Duration.ofSeconds(1), Duration.ofHours(1));
+        wholeSeconds("runtime", runtime);
+        checkDuration("ramp_time", rampTime, Duration.ZERO, Duration.ofMinutes(10));
+        wholeSeconds("ramp_time", rampTime);
+        if (rwmixread != null) {
+            if (!rw.equals("rw") && !rw.equals("randrw")) {
+                throw new InvalidSpecException("rwmixread", "only applies to rw: rw or randrw, not rw: " + rw
+                        + " (remove rwmixread)");
+            }
+            checkRange("rwmixread", rwmixread, 0, 100);
+        }
+        checkRange("fsync", fsync, 0, 1_000_000);
+        if (iodepth > 1 && (ioengine.equals("sync") || ioengine.equals("psync"))) {
+            throw new InvalidSpecException("iodepth", iodepth + " has no effect with the synchronous ioengine "
+                    + ioengine + " (use ioengine libaio or io_uring, or iodepth 1)");
+        }
+    }
+
+    /** A job with fio's defaults as vbench sets them: 4k blocks, depth 1, one job, 1 GiB, 30 s, direct libaio. */
+    public static FioSpec of(String rw) {
+        return new FioSpec(rw, DEFAULT_BS, DEFAULT_IODEPTH, DEFAULT_NUMJOBS, DEFAULT_SIZE, DEFAULT_RUNTIME,
+                DEFAULT_RAMP_TIME, null, 0, true, DEFAULT_IOENGINE);
+    }
+
+    /** The directions fio reports for this job, in fio's order: {@code read}, {@code write} or {@code trim}. */
+    public List<String> directions() {
+        return switch (rw) {
+            case "read", "randread" -> List.of("read");
+            case "write", "randwrite" -> List.of("write");
+            case "rw", "randrw" -> List.of("read", "write");
+            default -> List.of("trim");
+        };
+    }
+
+    /** Runtime plus ramp time: how long the job runs at least, not counting fio's own start-up. */
+    public Duration wallTime() {
+        return runtime.plus(rampTime);
+    }
+
+    static void wholeSeconds(String key, Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            throw new InvalidSpecException(key, Quantity.formatDuration(d)
+                    + " is not a whole number of seconds (fio and iperf3 are timed in seconds)");
+        }
+    }
+
+    static void checkDuration(String key, Duration d, Duration min, Duration max) {
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new InvalidSpecException(key, Quantity.formatDuration(d) + " is out of range (valid: "
+                    + Quantity.formatDuration(min) + ".." + Quantity.formatDuration(max) + ")");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.vbench.bench.plan;
+
+import dev.vbench.provisioning.Accel;
+import dev.vbench.provisioning.GuestSpec;
+import dev.vbench.provisioning.NetworkSpec;
+import dev.vbench.provisioning.Variant;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated benchmark plan: which VM variants to boot, which workloads to run on each, how often, and which
+ * claims to test. Built by {@link PlanParser}; every cross-reference (baseline, claim variants and workloads) has
+ * been checked.
+ *
+ * @param name        plan name, same alphabet as variant names
+ * @param connect     libvirt connection URI, default {@code qemu:///system}
+ * @param image       the guest image
+ * @param accel       requested accelerator (AUTO still has to be resolved)
+ * @param guest       size of every guest
+ * @param network     where the NICs are plugged
+ * @param baseline    name of the baseline variant ({@code auto} already resolved to the first variant)
+ * @param variants    the expanded variants: the explicit list first, then the matrix
+ * @param workloads   the workloads, in plan order
+ * @param repetitions how many repetitions
+ * @param claims      claims given inline (empty when none or when {@code claimsFile} is set)
+ * @param claimsFile  a claims file named by the plan (resolved against the plan's directory), or {@code null}
+ * @param source      the plan text exactly as read, for the record of a run
+ */
+public record Plan(String name, String connect, PlanImage image, Accel accel, GuestSpec guest, NetworkSpec network,
+        String baseline, List<Variant> variants, List<Workload> workloads, Repetitions repetitions,
+        List<ClaimSpec> claims, Path claimsFile, String source) {
+
+    /** The libvirt URI used when a plan names none. */
+    public static final String DEFAULT_CONNECT = "qemu:///system";
+
+    public Plan {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(accel, "accel");
+        Objects.requireNonNull(guest, "guest");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(repetitions, "repetitions");
+        Objects.requireNonNull(source, "source");
+        variants = List.copyOf(variants);
+        workloads = List.copyOf(workloads);
+        claims = List.copyOf(claims);
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("a plan needs at least one variant");
+        }
+        if (workloads.isEmpty()) {
+            throw new IllegalArgumentException("a plan needs at least one workload");
+        }
+        if (variants.stream().noneMatch(v -> v.name().equals(baseline))) {
+            throw new IllegalArgumentException("baseline " + baseline + " is not a variant of the plan");
+        }
+        if (claimsFile != null && !claims.isEmpty()) {
+            throw new IllegalArgumentException("a plan has inline claims or a claims file, not both");
+        }
+    }
+
+    /** The variant called {@code name}. */
+    public Optional<Variant> variant(String name) {
+        return variants.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /** The workload called {@code name}. */
+    public Optional<Workload> workload(String name) {
+        return workloads.stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+
+    /** The baseline variant. */
+    public Variant baselineVariant() {
+        return variant(baseline).orElseThrow();
+    }
+
+    /** Names of the variants, in plan order. */
+    public List<String> variantNames() {
+        return variants.stream().map(Variant::name).toList();
+    }
+}

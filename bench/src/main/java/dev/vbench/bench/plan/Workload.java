@@ -1,0 +1,71 @@
+package dev.vbench.bench.plan;
+
+import dev.vbench.provisioning.Variant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A named measurement run on every variant: exactly one of a fio job or an iperf3 run.
+ *
+ * @param name   unique within a plan; same alphabet as variant names ({@link Variant#NAME})
+ * @param fio    the fio job, or {@code null}
+ * @param iperf3 the iperf3 run, or {@code null}
+ */
+public record Workload(String name, FioSpec fio, Iperf3Spec iperf3) {
+    /**
+     * What fio reports per direction; a fio metric is {@code DIRECTION_MEASURE}, e.g. {@code read_iops},
+     * {@code write_clat_p99} (the names of {@code dev.vbench.bench.workload.FioParser}).
+     */
+    public static final List<String> FIO_MEASURES = List.of("iops", "bw", "clat_mean", "clat_p50", "clat_p99",
+            "clat_p999");
+    /** Metrics of an iperf3 TCP run (the names of {@code dev.vbench.bench.workload.Iperf3Parser}). */
+    public static final List<String> IPERF3_TCP_METRICS = List.of("throughput", "retransmits", "cpu_local",
+            "cpu_remote");
+    /** Metrics of an iperf3 UDP run. */
+    public static final List<String> IPERF3_UDP_METRICS = List.of("throughput", "jitter", "lost", "cpu_local",
+            "cpu_remote");
+
+    public Workload {
+        Objects.requireNonNull(name, "name");
+        if (!Variant.NAME.matcher(name).matches()) {
+            throw new InvalidSpecException("name", "workload name " + OneLine.quote(name) + " must match "
+                    + Variant.NAME.pattern() + " (lower-case letters, digits, '.', '_', '-'; no path separators)");
+        }
+        if ((fio == null) == (iperf3 == null)) {
+            throw new InvalidSpecException("name", "workload " + name + " needs exactly one of fio and iperf3");
+        }
+    }
+
+    public static Workload fio(String name, FioSpec fio) {
+        return new Workload(name, fio, null);
+    }
+
+    public static Workload iperf3(String name, Iperf3Spec iperf3) {
+        return new Workload(name, null, iperf3);
+    }
+
+    /** Whether this is a fio (disk) workload rather than an iperf3 (network) one. */
+    public boolean isFio() {
+        return fio != null;
+    }
+
+    /** The tool that runs it: {@code fio} or {@code iperf3}. */
+    public String tool() {
+        return isFio() ? "fio" : "iperf3";
+    }
+
+    /** Host CPU seconds the variant's QEMU spent during a measurement, recorded for every workload. */
+    public static final String HOST_CPU_METRIC = "host_cpu";
+
+    /** The metrics this workload produces, the names a claim about it may use. */
+    public List<String> metricNames() {
+        List<String> names = new java.util.ArrayList<>();
+        if (isFio()) {
+            fio.directions().forEach(d -> FIO_MEASURES.forEach(m -> names.add(d + "_" + m)));
+        } else {
+            names.addAll(iperf3.udp() ? IPERF3_UDP_METRICS : IPERF3_TCP_METRICS);
+        }
+        names.add(HOST_CPU_METRIC);
+        return List.copyOf(names);
+    }
+}

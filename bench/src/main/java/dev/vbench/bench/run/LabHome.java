@@ -1,0 +1,82 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.bench.plan.PlanImage;
+import dev.vbench.provisioning.ImageSpec;
+import dev.vbench.provisioning.ProvisioningException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the local lab keeps its state ({@code VBENCH_HOME}, default {@code /var/lib/vbench}), as laid out by
+ * {@code scripts/lab}: the lab's SSH key, the default image and the pool of per-run overlays.
+ */
+public record LabHome(Path root) {
+    public static final String ENV = "VBENCH_HOME";
+    public static final Path DEFAULT = Path.of("/var/lib/vbench");
+
+    public static LabHome fromEnvironment() {
+        String env = System.getenv(ENV);
+        return new LabHome(env == null || env.isBlank() ? DEFAULT : Path.of(env));
+    }
+
+    public Path sshKey() {
+        return root.resolve("ssh/id_ed25519");
+    }
+
+    public Path defaultImageDir() {
+        return root.resolve("images/default");
+    }
+
+    /** Directory of the thin overlays of running variants. */
+    public Path pool() {
+        return root.resolve("pool");
+    }
+
+    /**
+     * The image a plan asks for, with the guest host key to verify. The lab's default image must have been built
+     * by {@code scripts/lab up}; an explicit image needs a {@code host_key.pub} beside its disk.
+     */
+    public ImageSpec resolveImage(PlanImage image) {
+        if (image.isLabDefault()) {
+            Path dir = defaultImageDir();
+            Path disk = dir.resolve("disk.qcow2");
+            for (String file : new String[] {"disk.qcow2", "vmlinuz", "initrd.img", "cmdline", "host_key.pub",
+                "data.raw"}) {
+                if (!Files.isRegularFile(dir.resolve(file))) {
+                    throw new ProvisioningException("find the lab's guest image", dir.resolve(file)
+                            + " is missing; build it with: scripts/lab up");
+                }
+            }
+            return new ImageSpec(disk.toAbsolutePath(), dir.resolve("vmlinuz").toAbsolutePath(),
+                    dir.resolve("initrd.img").toAbsolutePath(), read(dir.resolve("cmdline")),
+                    read(dir.resolve("host_key.pub")));
+        }
+        for (Path p : new Path[] {image.disk(), image.kernel(), image.initrd()}) {
+            if (p != null && !Files.isRegularFile(p)) {
+                throw new ProvisioningException("find image file " + p, "it does not exist; fix image: in the plan");
+            }
+        }
+        Path hostKey = image.disk().resolveSibling("host_key.pub");
+        if (!Files.isRegularFile(hostKey)) {
+            throw new ProvisioningException("find the image's SSH host key", hostKey
+                    + " is missing; put the guest's host public key there (vbench never accepts unknown keys)");
+        }
+        return image.toImageSpec(read(hostKey));
+    }
+
+    public void requireSshKey() {
+        if (!Files.isRegularFile(sshKey())) {
+            throw new ProvisioningException("find the lab's SSH key", sshKey() + " is missing; create it with: scripts/lab up");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new ProvisioningException("read " + file, e.getMessage() + "; rebuild with scripts/lab up", e);
+        }
+    }
+}

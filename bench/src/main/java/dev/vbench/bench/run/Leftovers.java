@@ -1,0 +1,55 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.provisioning.Provisioner;
+import dev.vbench.provisioning.TaggedDomain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Removes what runs killed without teardown (SIGKILL, power loss) left behind: domains carrying vbench metadata
+ * and overlay directories under the pool, of runs whose {@link RunLock} nobody holds. Domains without vbench
+ * metadata and the resources of live runs are never touched.
+ */
+public final class Leftovers {
+    private Leftovers() {
+    }
+
+    /** Removes leftovers; returns one line per thing removed. */
+    public static List<String> remove(Provisioner provisioner, LabHome lab) {
+        List<String> removed = new ArrayList<>();
+        Path locks = lab.root().resolve("runs");
+        for (TaggedDomain domain : provisioner.listTagged()) {
+            if (!RunLock.isHeld(locks, domain.tag().runId())) {
+                provisioner.removeTagged(domain.name());
+                removed.add("domain " + domain.name());
+            }
+        }
+        Path pool = lab.pool();
+        if (Files.isDirectory(pool)) {
+            try (Stream<Path> runs = Files.list(pool)) {
+                for (Path dir : runs.filter(Files::isDirectory).toList()) {
+                    if (!RunLock.isHeld(locks, dir.getFileName().toString())) {
+                        deleteTree(dir);
+                        removed.add("overlays " + dir);
+                    }
+                }
+            } catch (IOException e) {
+                removed.add("(could not list " + pool + ": " + e.getMessage() + ")");
+            }
+        }
+        return removed;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

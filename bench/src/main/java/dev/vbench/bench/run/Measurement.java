@@ -1,0 +1,44 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.bench.workload.Metric;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One repetition of one workload on one variant, as recorded in the journal. A measurement that is not
+ * {@link Status#OK} carries a reason and no metrics: an invalid measurement is a failure, never a number.
+ *
+ * @param raw path of the tool's original output, relative to the run directory
+ */
+public record Measurement(String variant, String workload, int rep, Status status, String reason, Instant start,
+        Instant end, List<Metric> metrics, String raw) {
+
+    /** How a measurement ended. */
+    public enum Status {
+        OK, INVALID, FAILED;
+
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public Measurement {
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(status, "status");
+        metrics = List.copyOf(metrics);
+        if (status != Status.OK && reason == null) {
+            throw new IllegalArgumentException("a measurement that is not ok needs a reason");
+        }
+    }
+
+    public boolean ok() {
+        return status == Status.OK;
+    }
+
+    /** Key of the cell and repetition this measurement fills. */
+    public String key() {
+        return variant + "\u0000" + workload + "\u0000" + rep;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vbench.bench.run;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Progress lines while a run measures: which variant, workload and repetition, how many measurements are left
+ * and an estimate of the time remaining (from the mean time per measurement so far). One line per event, so the
+ * output reads the same in a terminal and in a nightly job's log.
+ */
+final class Progress {
+    private final PrintWriter out;
+    private final int total;
+    private final long startNanos = System.nanoTime();
+    private int done;
+    private int doneHere;
+
+    Progress(PrintWriter out, int total, int alreadyDone) {
+        this.out = out;
+        this.total = Math.max(total, alreadyDone);
+        this.done = alreadyDone;
+    }
+
+    void status(String message) {
+        out.println("        " + message);
+        out.flush();
+    }
+
+    void done(Measurement m) {
+        done++;
+        doneHere++;
+        int left = Math.max(0, total - done);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration eta = elapsed.multipliedBy(left).dividedBy(doneHere);
+        String result = m.ok() ? m.metrics().stream().filter(x -> RunDriver.isPrimary(x.name())).findFirst()
+                .map(x -> String.format(Locale.ROOT, "%s=%.4g %s", x.name(), x.value(), x.unit())).orElse("ok")
+                : m.status().json() + ": " + m.reason();
+        out.printf(Locale.ROOT, "[%d/%d] %s %s rep %d: %s (%d left, about %s)%n", done, total, m.variant(),
+                m.workload(), m.rep(), result, left, human(eta));
+        out.flush();
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+}

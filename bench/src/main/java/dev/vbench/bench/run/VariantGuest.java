@@ -1,0 +1,159 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.bench.ssh.GuestShell;
+import dev.vbench.bench.ssh.HostPublicKey;
+import dev.vbench.bench.ssh.SshTarget;
+import dev.vbench.provisioning.DomainSpec;
+import dev.vbench.provisioning.OverlayFile;
+import dev.vbench.provisioning.Provisioner;
+import dev.vbench.provisioning.RunningDomain;
+import dev.vbench.provisioning.evidence.DeviceCheck;
+import dev.vbench.provisioning.evidence.DeviceEvidence;
+import dev.vbench.provisioning.evidence.DeviceMismatch;
+import dev.vbench.provisioning.evidence.GuestDeviceScript;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One variant's guest, booted and proven to be the variant it claims to be. Everything it creates (overlays,
+ * domain) is closed in reverse order by {@link #close()}, also when booting fails half-way.
+ */
+public final class VariantGuest implements AutoCloseable {
+    private static final Duration QUICK = Duration.ofSeconds(60);
+
+    private final DomainSpec spec;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private RunningDomain domain;
+    private SshTarget target;
+    private String evidenceText;
+    private DeviceEvidence evidence;
+    private String guestKernel;
+    private String liveXml;
+
+    private boolean closed;
+
+    /** A guest for {@code spec}, not booted yet; register it for teardown before calling {@link #boot}. */
+    public VariantGuest(DomainSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * Creates the overlays, defines and starts the domain, waits for its address and SSH, collects the device
+     * evidence and checks it against the variant. On failure everything created so far is torn down again. A
+     * concurrent {@link #close()} (Ctrl-C) makes it fail promptly.
+     *
+     * @throws VariantCheckException when the guest does not see the devices the variant asked for
+     */
+    public void boot(Provisioner provisioner, Path sshKey, Duration bootTimeout) {
+        try {
+            own(OverlayFile.create(spec.rootOverlaySpec()));
+            own(OverlayFile.create(spec.dataOverlaySpec()));
+            domain = own(provisioner.start(spec));
+            String address = domain.waitForIpv4(bootTimeout).getHostAddress();
+            target = new SshTarget(address, 22, "root", sshKey, HostPublicKey.parse(spec.image().hostKey()));
+            try (GuestShell shell = GuestShell.connect(target, bootTimeout)) {
+                evidenceText = shell.execScript(GuestDeviceScript.SCRIPT, QUICK).stdout();
+                evidence = DeviceEvidence.parse(evidenceText);
+                guestKernel = shell.exec(List.of("uname", "-r"), QUICK).stdout().trim();
+            }
+            liveXml = domain.liveXml();
+            List<DeviceMismatch> mismatches = DeviceCheck.verify(spec.variant(), evidence);
+            if (!mismatches.isEmpty()) {
+                throw new VariantCheckException(spec.variant().name(), mismatches.stream()
+                        .map(DeviceMismatch::toString).collect(Collectors.joining("; ")));
+            }
+        } catch (RuntimeException e) {
+            try {
+                close();
+            } catch (RuntimeException teardown) {
+                e.addSuppressed(teardown);
+            }
+            throw e;
+        }
+    }
+
+    private synchronized <T extends AutoCloseable> T own(T resource) {
+        resources.push(resource);
+        if (closed) {
+            close();
+            throw new IllegalStateException("the run was interrupted while " + spec.variant().name() + " booted");
+        }
+        return resource;
+    }
+
+    /** Opens an SSH session to the guest (retrying until {@code timeout} while the guest wakes up). */
+    public GuestShell shell(Duration timeout) {
+        return GuestShell.connect(target, timeout);
+    }
+
+    public String name() {
+        return spec.variant().name();
+    }
+
+    public DomainSpec spec() {
+        return spec;
+    }
+
+    public RunningDomain domain() {
+        return domain;
+    }
+
+    public String address() {
+        return target.host();
+    }
+
+    /** Device path of the data disk under test, e.g. {@code /dev/vdb}. */
+    public String dataDevice() {
+        return "/dev/" + evidence.dataDisks().get(0).name();
+    }
+
+    public String evidenceText() {
+        return evidenceText;
+    }
+
+    public DeviceEvidence evidence() {
+        return evidence;
+    }
+
+    public String guestKernel() {
+        return guestKernel;
+    }
+
+    public String liveXml() {
+        return liveXml;
+    }
+
+    /** Pauses the guest between rounds, so an idle guest takes no host CPU from the one being measured. */
+    public void pause() {
+        domain.suspend();
+    }
+
+    public void resume() {
+        domain.resume();
+    }
+
+    /** Destroys and undefines the domain, then deletes the overlays; every step is tried even if one fails. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        RuntimeException failure = null;
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.bench.plan.FioSpec;
+import dev.vbench.bench.plan.Iperf3Spec;
+import dev.vbench.bench.plan.Workload;
+import dev.vbench.bench.ssh.CommandResult;
+import dev.vbench.bench.ssh.GuestShell;
+import dev.vbench.bench.workload.FioCommand;
+import dev.vbench.bench.workload.FioJob;
+import dev.vbench.bench.workload.FioParser;
+import dev.vbench.bench.workload.InvalidMeasurementException;
+import dev.vbench.bench.workload.Iperf3Command;
+import dev.vbench.bench.workload.Iperf3Job;
+import dev.vbench.bench.workload.Iperf3Parser;
+import dev.vbench.bench.workload.Metric;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs one workload inside a guest and turns the tool's output into metrics. The mapping from a plan's workload
+ * to the tool's argument list is pure ({@link #argv}); only {@link #run} touches the guest and the host.
+ */
+public final class WorkloadRunner {
+    /** Port of the host-side iperf3 server. */
+    public static final int IPERF3_PORT = 5201;
+    /** How long a warm-up run lasts at most: it only wakes caches, page tables and the NIC up. */
+    static final Duration WARMUP = Duration.ofSeconds(3);
+    /** Slack on top of a tool's own duration before the harness gives up on it (TCG guests are slow to start). */
+    static final Duration SLACK = Duration.ofSeconds(90);
+
+    private WorkloadRunner() {
+    }
+
+    /** The tool's output and the metrics parsed from it. */
+    public record Outcome(CommandResult result, List<Metric> metrics) {
+    }
+
+    /**
+     * The command that runs {@code workload}: fio on {@code device}, or an iperf3 client against
+     * {@code serverHost}. A warm-up run is the same command cut to {@link #WARMUP} without ramp time.
+     */
+    public static List<String> argv(Workload workload, String device, String serverHost, boolean warmup) {
+        if (workload.fio() != null) {
+            return FioCommand.argv(fioJob(workload.name(), workload.fio(), warmup), device);
+        }
+        return Iperf3Command.clientArgv(iperf3Job(workload.iperf3(), warmup), serverHost, IPERF3_PORT);
+    }
+
+    static FioJob fioJob(String name, FioSpec s, boolean warmup) {
+        int runtime = (int) (warmup ? Math.min(WARMUP.toSeconds(), s.runtime().toSeconds()) : s.runtime().toSeconds());
+        int ramp = warmup ? 0 : (int) s.rampTime().toSeconds();
+        return new FioJob(name, s.rw(), Long.toString(s.bsBytes()), s.iodepth(), s.numjobs(),
+                Long.toString(s.sizeBytes()), Math.max(1, runtime), ramp, s.rwmixread(), s.fsync(), s.direct(),
+                s.ioengine());
+    }
+
+    static Iperf3Job iperf3Job(Iperf3Spec s, boolean warmup) {
+        int duration = (int) (warmup ? Math.min(WARMUP.toSeconds(), s.duration().toSeconds()) : s.duration().toSeconds());
+        return new Iperf3Job(Math.max(1, duration), s.streams(), s.reverse(), s.udp(),
+                s.bitrateBitsPerS() == null ? null : Long.toString(s.bitrateBitsPerS()),
+                warmup ? 0 : (int) s.omit().toSeconds());
+    }
+
+    /** How long the workload may take before the harness gives up on it. */
+    public static Duration timeout(Workload workload) {
+        Duration own = workload.fio() != null ? workload.fio().runtime().plus(workload.fio().rampTime())
+                : workload.iperf3().duration().plus(workload.iperf3().omit());
+        return own.plus(SLACK);
+    }
+
+    /** Parses the tool's output; a tool's failure or an empty measurement is an {@link InvalidMeasurementException}. */
+    public static List<Metric> parse(Workload workload, CommandResult result) {
+        List<Metric> metrics = workload.fio() != null ? FioParser.parse(result.stdout(), result.stderr()).metrics()
+                : Iperf3Parser.parse(result.stdout()).metrics();
+        if (result.exitStatus() != 0) {
+            throw new InvalidMeasurementException((workload.fio() != null ? "fio" : "iperf3") + " exited with status "
+                    + result.exitStatus() + ": " + result.stderrTail(3).replace('\n', ' ').trim());
+        }
+        return metrics;
+    }
+
+    /**
+     * Runs {@code workload} once in the guest. For iperf3 a one-shot server is started on the host side at
+     * {@code serverHost} first and stopped afterwards; its log goes to {@code serverLog}.
+     */
+    public static Outcome run(GuestShell shell, Workload workload, String device, String serverHost, boolean warmup,
+            Path serverLog) throws IOException {
+        List<String> argv = argv(workload, device, serverHost, warmup);
+        Duration timeout = warmup ? WARMUP.plus(SLACK) : timeout(workload);
+        if (workload.fio() != null) {
+            CommandResult result = shell.execAnyStatus(argv, timeout);
+            return new Outcome(result, parse(workload, result));
+        }
+        try (HostProcess server = HostProcess.start(Iperf3Command.serverArgv(serverHost, IPERF3_PORT), serverLog,
+                "Server listening", Duration.ofSeconds(10))) {
+            CommandResult result = shell.execAnyStatus(argv, timeout);
+            return new Outcome(result, parse(workload, result));
+        }
+    }
+}

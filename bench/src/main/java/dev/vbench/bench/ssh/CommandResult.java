@@ -1,0 +1,36 @@
+package dev.vbench.bench.ssh;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a command run over SSH returned.
+ *
+ * @param exitStatus the remote exit status, or -1 when the command ended without one (killed by a signal)
+ * @param stdout     standard output, UTF-8 decoded, complete
+ * @param stderr     standard error, UTF-8 decoded, complete
+ * @param duration   wall time from opening the channel to its close
+ */
+public record CommandResult(int exitStatus, String stdout, String stderr, Duration duration) {
+    /** Nothing may be null. */
+    public CommandResult {
+        Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(duration, "duration");
+    }
+
+    /**
+     * @param lines how many
+     * @return the last {@code lines} non-blank lines of standard error, joined with LF
+     */
+    public String stderrTail(int lines) {
+        return tail(stderr, lines);
+    }
+
+    static String tail(String text, int lines) {
+        List<String> all = Arrays.stream(text.split("\\R")).filter(l -> !l.isBlank()).toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}

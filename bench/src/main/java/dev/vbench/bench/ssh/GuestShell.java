@@ -1,0 +1,261 @@
+package dev.vbench.bench.ssh;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchAlgoNegoFailException;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An SSH session to one guest, for running commands in it. Thin adapter over JSch; open with {@link #connect},
+ * close with {@link #close} (try-with-resources).
+ *
+ * <p>Security: authentication with one private key only; the server must present exactly the expected host key
+ * ({@link SshTarget#hostKey()}), anything else is refused with {@link HostKeyMismatchException}. No key is ever
+ * learned or accepted on first use.
+ *
+ * <p>Commands are argument lists, quoted by {@link ShellQuote} into the one command string SSH carries. Their
+ * standard input is empty; standard output and error are collected completely (several MB are fine) while the
+ * command runs, so neither can fill up and stall it.
+ */
+public final class GuestShell implements AutoCloseable {
+    /** Pause between connection attempts while the guest boots. */
+    static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
+    /** Upper limit of one connection attempt (TCP connect plus SSH handshake and authentication). */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
+    private static final int KEEPALIVE_MILLIS = 15_000;
+    private static final int KEEPALIVE_COUNT_MAX = 4;
+
+    private final SshTarget target;
+    private final Session session;
+
+    private GuestShell(SshTarget target, Session session) {
+        this.target = target;
+        this.session = session;
+    }
+
+    /**
+     * Opens a session, retrying every 2 s while the guest is not reachable yet (connection
+     * refused, timed out or reset are normal while it boots) until {@code bootTimeout} has passed.
+     *
+     * @param target      the guest, the login and the expected host key
+     * @param bootTimeout how long to keep trying
+     * @return the open session
+     * @throws HostKeyMismatchException   at once, when the guest presents another host key
+     * @throws SshAuthenticationException at once, when the key file is unusable or the guest refuses the key
+     * @throws GuestUnreachableException  when no attempt succeeded before the timeout (or the thread was
+     *                                    interrupted; its interrupt flag is then set again)
+     */
+    public static GuestShell connect(SshTarget target, Duration bootTimeout) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(bootTimeout, "bootTimeout");
+        JSch jsch = new JSch();
+        try {
+            jsch.addIdentity(target.privateKey().toString());
+        } catch (JSchException e) {
+            throw new SshAuthenticationException("cannot use the SSH private key " + target.privateKey() + ": "
+                    + e.getMessage() + " (expected an unencrypted OpenSSH private key file)", e);
+        }
+        PinnedHostKeyRepository hostKeys = new PinnedHostKeyRepository(target.hostKey());
+        jsch.setHostKeyRepository(hostKeys);
+        long start = System.nanoTime();
+        long deadline = start + bootTimeout.toNanos();
+        int attempts = 0;
+        JSchException last = null;
+        while (true) {
+            attempts++;
+            long remainingMillis = Math.max(1_000, (deadline - System.nanoTime()) / 1_000_000);
+            Session session = null;
+            try {
+                session = jsch.getSession(target.user(), target.host(), target.port());
+                session.setConfig("StrictHostKeyChecking", "yes");
+                session.setConfig("PreferredAuthentications", "publickey");
+                session.setConfig("server_host_key", hostKeyAlgorithms(target.hostKey().type()));
+                session.setServerAliveInterval(KEEPALIVE_MILLIS);
+                session.setServerAliveCountMax(KEEPALIVE_COUNT_MAX);
+                session.setDaemonThread(true);
+                session.connect((int) Math.min(remainingMillis, ATTEMPT_TIMEOUT.toMillis()));
+                return new GuestShell(target, session);
+            } catch (JSchException e) {
+                if (session != null) {
+                    session.disconnect();
+                }
+                checkPermanent(target, hostKeys, e);
+                last = e;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new GuestUnreachableException("cannot reach " + target + " over SSH: " + attempts
+                        + " attempts in " + (System.nanoTime() - start) / 1_000_000_000 + " s (boot timeout "
+                        + bootTimeout.toSeconds() + " s), last error: " + last.getMessage()
+                        + "; check that the guest booted and got this address", last);
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(RETRY_INTERVAL.toMillis(), remaining / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GuestUnreachableException("interrupted while connecting to " + target, e);
+            }
+        }
+    }
+
+    /**
+     * Runs a command and requires exit status 0.
+     *
+     * @param argv    program and arguments, quoted with {@link ShellQuote#join}
+     * @param timeout limit for the whole command
+     * @return its result, exit status 0
+     * @throws RemoteCommandException        when it exits non-zero or without exit status
+     * @throws RemoteCommandTimeoutException when it runs longer than {@code timeout}
+     * @throws SshSessionException           when the session fails meanwhile
+     */
+    public CommandResult exec(List<String> argv, Duration timeout) {
+        String command = ShellQuote.join(argv);
+        CommandResult result = run(command, timeout);
+        if (result.exitStatus() != 0) {
+            throw new RemoteCommandException(target, command, result);
+        }
+        return result;
+    }
+
+    /**
+     * Runs a command and returns whatever exit status it had (for tools such as fio that explain their failure
+     * on standard output).
+     *
+     * @param argv    program and arguments
+     * @param timeout limit for the whole command
+     * @return its result, any exit status
+     * @throws RemoteCommandTimeoutException when it runs longer than {@code timeout}
+     * @throws SshSessionException           when the session fails meanwhile
+     */
+    public CommandResult execAnyStatus(List<String> argv, Duration timeout) {
+        return run(ShellQuote.join(argv), timeout);
+    }
+
+    /**
+     * Runs a fixed, trusted shell snippet with {@code sh -c}, the snippet passed as one quoted argument. Only for
+     * text written in vbench's code (e.g. collecting device evidence), never for text from a plan or a user.
+     *
+     * @param script  the snippet, e.g. {@code "cat /sys/block/vdb/queue/rotational; ls /dev/disk/by-path"}
+     * @param timeout limit for the whole snippet
+     * @return its result, exit status 0
+     * @throws RemoteCommandException when it exits non-zero or times out
+     */
+    public CommandResult execScript(String script, Duration timeout) {
+        return exec(List.of("sh", "-c", script), timeout);
+    }
+
+    /**
+     * Reads a text file in the guest (through {@code cat}).
+     *
+     * @param path    absolute path in the guest
+     * @param timeout limit
+     * @return the content, UTF-8 decoded
+     * @throws RemoteCommandException when the file cannot be read
+     */
+    public String readFile(String path, Duration timeout) {
+        return exec(List.of("cat", "--", path), timeout).stdout();
+    }
+
+    /** @return the guest this session is connected to */
+    public SshTarget target() {
+        return target;
+    }
+
+    /** @return whether the session is still open */
+    public boolean isConnected() {
+        return session.isConnected();
+    }
+
+    /** Closes the session; running commands are cut off. Idempotent. */
+    @Override
+    public void close() {
+        session.disconnect();
+    }
+
+    private CommandResult run(String command, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ChannelExec channel;
+        try {
+            channel = (ChannelExec) session.openChannel("exec");
+        } catch (JSchException e) {
+            throw new SshSessionException("cannot open a command channel on " + target + ": " + e.getMessage(), e);
+        }
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        try {
+            channel.setCommand(command);
+            channel.setInputStream(new ByteArrayInputStream(new byte[0]));
+            channel.setOutputStream(out);
+            channel.setErrStream(err);
+            channel.connect((int) Math.max(1, Math.min(timeout.toMillis(), CHANNEL_OPEN_TIMEOUT.toMillis())));
+            long pause = 1;
+            while (!channel.isClosed()) {
+                if (System.nanoTime() - deadline >= 0) {
+                    try {
+                        channel.sendSignal("KILL");
+                    } catch (Exception e) {
+                        // best effort: the server may not support signals; closing the channel follows anyway
+                    }
+                    channel.disconnect();
+                    throw new RemoteCommandTimeoutException(target, command, timeout,
+                            result(-1, out, err, start));
+                }
+                if (!session.isConnected()) {
+                    throw new SshSessionException("lost the SSH connection to " + target + " while running: "
+                            + command, null);
+                }
+                Thread.sleep(pause);
+                pause = Math.min(50, pause * 2);
+            }
+        } catch (JSchException e) {
+            throw new SshSessionException("cannot run a command on " + target + ": " + e.getMessage() + " ("
+                    + command + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SshSessionException("interrupted while running on " + target + ": " + command, e);
+        } finally {
+            channel.disconnect();
+        }
+        return result(channel.getExitStatus(), out, err, start);
+    }
+
+    private static CommandResult result(int exitStatus, ByteArrayOutputStream out, ByteArrayOutputStream err,
+            long start) {
+        return new CommandResult(exitStatus, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void checkPermanent(SshTarget target, PinnedHostKeyRepository hostKeys, JSchException e) {
+        byte[] refused = hostKeys.refused();
+        if (refused != null) {
+            throw new HostKeyMismatchException("refusing " + target + ": it presented host key "
+                    + HostPublicKey.fingerprint(refused) + " but the expected key is " + target.hostKey().type() + " "
+                    + target.hostKey().fingerprint() + "; the guest is not the image's (wrong address?) or the "
+                    + "image's host_key.pub is stale", e);
+        }
+        if (e instanceof JSchAlgoNegoFailException nego && "server_host_key".equals(nego.getAlgorithmName())) {
+            throw new HostKeyMismatchException("refusing " + target + ": it has no " + target.hostKey().type()
+                    + " host key (it offers " + nego.getServerProposal() + "), so it cannot be the expected host "
+                    + target.hostKey().fingerprint(), e);
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
+            throw new SshAuthenticationException(target + " refused the key " + target.privateKey() + " ("
+                    + message + "); check that the image's authorized_keys holds its public key", e);
+        }
+    }
+
+    private static String hostKeyAlgorithms(String keyType) {
+        return keyType.equals("ssh-rsa") ? "rsa-sha2-512,rsa-sha2-256" : keyType;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.vbench.provisioning;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * The mark vbench puts into the {@code <metadata>} of every domain it defines,
+ * {@code <vbench:run xmlns:vbench="https://vbench.dev/xmlns/run/1" id="RUN" variant="VARIANT"/>}, so that
+ * {@code vbench cleanup} recognises the harness' own domains and never touches anybody else's.
+ *
+ * @param runId   id of the run that defined the domain
+ * @param variant variant name, or {@link #ACCEL_PROBE} for the short-lived accelerator probe
+ */
+public record RunTag(String runId, String variant) {
+    /** XML namespace of the metadata element. */
+    public static final String NAMESPACE = "https://vbench.dev/xmlns/run/1";
+    /** Namespace prefix used when rendering. */
+    public static final String PREFIX = "vbench";
+    /** Local name of the metadata element. */
+    public static final String ELEMENT = "run";
+    /** The variant value of the accelerator probe domain. */
+    public static final String ACCEL_PROBE = "accel-probe";
+    /** Run ids end up in domain and file names: a safe alphabet, no path separators. */
+    public static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public RunTag {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(variant, "variant");
+        if (!RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("run id '" + runId + "' must match " + RUN_ID.pattern());
+        }
+        if (!Variant.NAME.matcher(variant).matches()) {
+            throw new IllegalArgumentException("variant '" + variant + "' must match " + Variant.NAME.pattern());
+        }
+    }
+
+    /**
+     * Reads the tag from a complete domain XML ({@code virDomainGetXMLDesc} output). Pure.
+     *
+     * @return the tag, or empty when the domain carries no well-formed vbench metadata element
+     * @throws IllegalArgumentException when the text is not XML at all
+     */
+    public static Optional<RunTag> fromDomainXml(String domainXml) {
+        Document doc = parse(domainXml);
+        Element root = doc.getDocumentElement();
+        for (Node m = root.getFirstChild(); m != null; m = m.getNextSibling()) {
+            if (m instanceof Element meta && "metadata".equals(meta.getLocalName()) && meta.getNamespaceURI() == null) {
+                for (Node n = meta.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n instanceof Element e && NAMESPACE.equals(e.getNamespaceURI()) && ELEMENT.equals(e.getLocalName())) {
+                        try {
+                            return Optional.of(new RunTag(e.getAttribute("id"), e.getAttribute("variant")));
+                        } catch (IllegalArgumentException malformed) {
+                            return Optional.empty();
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            return b.parse(new InputSource(new StringReader(xml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalArgumentException("not a domain XML document: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.vbench.results;
+
+import dev.vbench.results.chart.ChartFile;
+import dev.vbench.results.chart.ChartSet;
+import dev.vbench.results.claims.Claim;
+import dev.vbench.results.claims.ClaimEvaluator;
+import dev.vbench.results.report.JunitXml;
+import dev.vbench.results.report.ReportHtml;
+import dev.vbench.results.report.SummaryJson;
+import dev.vbench.results.stats.Cell;
+import dev.vbench.results.stats.Comparisons;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns raw samples into statistics, comparisons with the baseline and claim verdicts, and writes them to a
+ * directory: {@code summary.json}, {@code junit.xml}, {@code report.html} and {@code charts/} (PNG and SVG).
+ *
+ * <pre>
+ * AnalysisOutcome outcome = Analysis.write(outDir, samples, "ide-wt-e1000", claims, context);
+ * </pre>
+ */
+public final class Analysis {
+    /** Name of the JSON summary in the output directory. */
+    public static final String SUMMARY_JSON = "summary.json";
+    /** Name of the JUnit XML file (one test case per claim). */
+    public static final String JUNIT_XML = "junit.xml";
+    /** Name of the HTML report. */
+    public static final String REPORT_HTML = "report.html";
+    /** Name of the chart directory. */
+    public static final String CHARTS_DIR = "charts";
+
+    private Analysis() {
+    }
+
+    /**
+     * Computes statistics, comparisons and claim verdicts.
+     *
+     * @param samples  the raw samples, at least one
+     * @param baseline the variant every other variant is compared with; it must have samples unless it is
+     *                 among the context's failures
+     * @param claims   claims to decide, possibly none
+     * @param context  environment, failures and status of the run ({@link RunContext#unknown()} when unknown)
+     * @return the analysis
+     * @throws ResultsInputException when there are no samples, the baseline has none, a cell mixes units or
+     *                               repeats a repetition, or a unit is unknown
+     */
+    public static AnalysisResult compute(List<Sample> samples, String baseline, List<Claim> claims,
+                                         RunContext context) {
+        if (samples.isEmpty()) {
+            throw new ResultsInputException("no samples to analyse; measure something first");
+        }
+        Set<String> variants = new LinkedHashSet<>();
+        samples.forEach(s -> variants.add(s.variant()));
+        boolean baselineFailed = context.failures().stream().anyMatch(f -> f.variant().equals(baseline));
+        if (!variants.contains(baseline) && !baselineFailed) {
+            throw new ResultsInputException("baseline '" + baseline + "' has no samples; choose one of "
+                    + String.join(", ", variants));
+        }
+        List<Cell> cells = Cell.group(samples);
+        return new AnalysisResult(baseline, cells, Comparisons.against(baseline, cells),
+                ClaimEvaluator.evaluate(claims, cells, context.failures()), context);
+    }
+
+    /**
+     * Computes the analysis and writes it to {@code dir} (created if missing; files in it are replaced).
+     *
+     * @param dir      output directory
+     * @param samples  the raw samples
+     * @param baseline baseline variant
+     * @param claims   claims to decide
+     * @param context  run context
+     * @return what the claims came to
+     * @throws IOException           when the directory or a file in it cannot be written
+     * @throws ResultsInputException when the input is unusable, see {@link #compute}
+     */
+    public static AnalysisOutcome write(Path dir, List<Sample> samples, String baseline, List<Claim> claims,
+                                        RunContext context) throws IOException {
+        AnalysisResult result = compute(samples, baseline, claims, context);
+        write(dir, result);
+        return result.outcome();
+    }
+
+    /**
+     * Writes a computed analysis to {@code dir}.
+     *
+     * @param dir    output directory, created if missing
+     * @param result the analysis
+     * @throws IOException when the directory or a file in it cannot be written
+     */
+    public static void write(Path dir, AnalysisResult result) throws IOException {
+        Files.createDirectories(dir);
+        List<ChartFile> charts = ChartSet.render(result, dir, CHARTS_DIR);
+        Files.writeString(dir.resolve(SUMMARY_JSON), SummaryJson.format(result), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(JUNIT_XML), JunitXml.format(result), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(REPORT_HTML), ReportHtml.format(result, charts), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vbench.results;
+
+import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.claims.ClaimVerdict;
+import dev.vbench.results.stats.Cell;
+import dev.vbench.results.stats.Comparison;
+import java.util.List;
+
+/**
+ * Everything an analysis computed, before it is written.
+ *
+ * @param baseline    the baseline variant
+ * @param cells       statistics per (variant, workload, metric), sorted
+ * @param comparisons every other variant against the baseline, sorted like the cells
+ * @param claims      claim verdicts in claims-file order
+ * @param context     environment, failures and status of the run
+ */
+public record AnalysisResult(String baseline, List<Cell> cells, List<Comparison> comparisons,
+                             List<ClaimResult> claims, RunContext context) {
+
+    /** Copies the lists. */
+    public AnalysisResult {
+        cells = List.copyOf(cells);
+        comparisons = List.copyOf(comparisons);
+        claims = List.copyOf(claims);
+    }
+
+    /** @return SOME_REFUTED if any claim is refuted, else SOME_INCONCLUSIVE if any is inconclusive, else ALL_SUPPORTED */
+    public AnalysisOutcome outcome() {
+        if (claims.stream().anyMatch(c -> c.verdict() == ClaimVerdict.REFUTED)) {
+            return AnalysisOutcome.SOME_REFUTED;
+        }
+        if (claims.stream().anyMatch(c -> c.verdict() == ClaimVerdict.INCONCLUSIVE)) {
+            return AnalysisOutcome.SOME_INCONCLUSIVE;
+        }
+        return AnalysisOutcome.ALL_SUPPORTED;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.vbench.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vbench.results.report.JunitXml;
+import dev.vbench.results.report.SummaryJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Seals the machine-readable formats byte for byte: summary.json, junit.xml and results.csv of the seeded
+ * {@link LabFixture}, plus summary.json of an edge-case run (single samples, zero means, no claims, no context).
+ * Run under several default locales, since none of them may change a byte. Regenerate the files after an
+ * intended format change with {@code mvn test -Dvbench.updateGolden=true} and review the diff.
+ */
+class GoldenFilesTest {
+    private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+    private static final boolean UPDATE = Boolean.getBoolean("vbench.updateGolden");
+
+    private Locale saved;
+
+    @BeforeEach
+    void saveLocale() {
+        saved = Locale.getDefault();
+    }
+
+    @AfterEach
+    void restoreLocale() {
+        Locale.setDefault(saved);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "de-DE", "tr-TR", "ar-EG"})
+    void formatsAreIdenticalUnderEveryDefaultLocale(String languageTag) throws IOException {
+        Locale.setDefault(Locale.forLanguageTag(languageTag));
+        AnalysisResult lab = Analysis.compute(LabFixture.samples(), LabFixture.BASELINE, LabFixture.claims(),
+                LabFixture.context());
+        check("summary.json", () -> SummaryJson.format(lab));
+        check("junit.xml", () -> JunitXml.format(lab));
+        check("results.csv", () -> SampleCsv.format(LabFixture.samples()));
+        AnalysisResult edge = Analysis.compute(edgeSamples(), "a", List.of(), RunContext.unknown());
+        check("summary-edge.json", () -> SummaryJson.format(edge));
+        check("junit-empty.xml", () -> JunitXml.format(edge));
+    }
+
+    /** One sample per cell here and there, all-zero counts, a negative value, one-sided metrics. */
+    private static List<Sample> edgeSamples() {
+        return List.of(
+                new Sample("a", "tcp", "retransmits", "count", 1, 0),
+                new Sample("a", "tcp", "retransmits", "count", 2, 0),
+                new Sample("b", "tcp", "retransmits", "count", 1, 0),
+                new Sample("b", "tcp", "retransmits", "count", 2, 0),
+                new Sample("a", "tcp", "throughput", "bit/s", 1, 9.41e9),
+                new Sample("b", "tcp", "throughput", "bit/s", 1, 9.4e9),
+                new Sample("b", "tcp", "throughput", "bit/s", 2, 9.39e9),
+                new Sample("a", "clock", "drift", "us", 1, -3.25),
+                new Sample("a", "clock", "drift", "us", 2, 1.5),
+                new Sample("b", "only-b", "write_iops", "IO/s", 1, 100));
+    }
+
+    private static void check(String name, Supplier<String> actual) throws IOException {
+        Path file = GOLDEN.resolve(name);
+        String text = actual.get();
+        if (UPDATE) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+        assertThat(file).as("golden file %s (create it with -Dvbench.updateGolden=true)", file).exists();
+        byte[] expected = Files.readAllBytes(file);
+        assertThat(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .as("%s under locale %s", name, Locale.getDefault())
+                .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+        assertThat(text.getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.vbench.results;
+
+import dev.vbench.results.claims.Claim;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A seeded, realistic data set: three variants, two fio workloads and one iperf3 workload, values drawn from
+ * normal distributions around figures like those measured under TCG (LAB-NOTES.md). java.util.Random's
+ * algorithm is specified by the JDK, so the data are the same on every JVM.
+ */
+final class LabFixture {
+    static final String BASELINE = "ide-wt-e1000";
+
+    private LabFixture() {
+    }
+
+    /** @return the samples of the fixture run, 5 repetitions each */
+    static List<Sample> samples() {
+        Random random = new Random(20261126L);
+        List<Sample> samples = new ArrayList<>();
+        // variant -> {randread IOPS, seqwrite bandwidth B/s, throughput bit/s, p50 latency ns}
+        Map<String, double[]> centres = Map.of(
+                "ide-wt-e1000", new double[] {1165, 48.0 * 1024 * 1024, 0.94e9, 820_000},
+                "virtio-wb-virtio", new double[] {5181, 210.0 * 1024 * 1024, 2.35e9, 185_000},
+                "sata-wt-rtl8139", new double[] {1390, 52.0 * 1024 * 1024, 0.31e9, 700_000});
+        for (String variant : List.of("ide-wt-e1000", "sata-wt-rtl8139", "virtio-wb-virtio")) {
+            double[] c = centres.get(variant);
+            for (int rep = 1; rep <= 5; rep++) {
+                double iops = normal(random, c[0], 0.06);
+                samples.add(new Sample(variant, "randread-4k", "read_iops", "IO/s", rep, round(iops, 1)));
+                samples.add(new Sample(variant, "randread-4k", "read_bw", "B/s", rep, Math.round(iops * 4096)));
+                double p50 = normal(random, c[3], 0.05);
+                samples.add(new Sample(variant, "randread-4k", "read_clat_p50", "ns", rep, Math.round(p50)));
+                samples.add(new Sample(variant, "randread-4k", "read_clat_p99", "ns", rep,
+                        Math.round(p50 * normal(random, 3.2, 0.08))));
+                samples.add(new Sample(variant, "randread-4k", "read_clat_p999", "ns", rep,
+                        Math.round(p50 * normal(random, 7.5, 0.1))));
+                samples.add(new Sample(variant, "seqwrite-1m", "write_bw", "B/s", rep,
+                        Math.round(normal(random, c[1], 0.08))));
+                samples.add(new Sample(variant, "tcp-stream", "throughput", "bit/s", rep,
+                        Math.round(normal(random, c[2], 0.04))));
+                samples.add(new Sample(variant, "tcp-stream", "retransmits", "count", rep,
+                        Math.max(0, Math.round(normal(random, 12, 0.5)))));
+                samples.add(new Sample(variant, "tcp-stream", "cpu_local", "%", rep, round(normal(random, 61, 0.1), 2)));
+            }
+        }
+        return samples;
+    }
+
+    /** @return four claims: supported, refuted, inconclusive (interval straddles), inconclusive (failed variant) */
+    static List<Claim> claims() {
+        return List.of(
+                new Claim("virtio-disk-randread", "virtio disk gives at least 1.5x the random-read IOPS of IDE",
+                        BASELINE, "virtio-wb-virtio", "randread-4k", "read_iops", 1.5),
+                new Claim("virtio-net-5x", "virtio-net gives at least 5x the TCP throughput of e1000",
+                        BASELINE, "virtio-wb-virtio", "tcp-stream", "throughput", 5),
+                new Claim("sata-beats-ide", "SATA gives at least 1.15x the random-read IOPS of IDE",
+                        BASELINE, "sata-wt-rtl8139", "randread-4k", "read_iops", 1.15),
+                new Claim("scsi-latency", "virtio-scsi halves the p99 read latency of IDE",
+                        BASELINE, "scsi-wb-virtio", "randread-4k", "read_clat_p99", 2));
+    }
+
+    /** @return a context with a fixed environment, one failed variant and status partial */
+    static RunContext context() {
+        return new RunContext(Map.of(
+                "accelerator", "tcg",
+                "host_kernel", "6.1.0-test-amd64",
+                "qemu_version", "7.2.0",
+                "libvirt_version", "9.0.0",
+                "vbench_version", "0.1.0-SNAPSHOT (commit 0000000)"),
+                List.of(new VariantFailure("scsi-wb-virtio",
+                        "domain failed to start: unsupported configuration: <example & \"quoted\">")),
+                RunStatus.PARTIAL);
+    }
+
+    private static double normal(Random random, double mean, double cv) {
+        return mean * (1 + cv * random.nextGaussian());
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

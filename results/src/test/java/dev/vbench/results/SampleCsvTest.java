@@ -1,0 +1,132 @@
+package dev.vbench.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleCsvTest {
+    private static final String HEADER = "variant,workload,metric,unit,rep,value\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesHeaderAndQuotesOnlyWhatRfc4180Requires() {
+        List<Sample> samples = List.of(
+                new Sample("virtio-wt-e1000", "randread-4k", "read_iops", "IO/s", 1, 5181.0),
+                new Sample("odd,name", "say \"hi\"", "multi\nline", "B/s", 2, 0.1));
+        assertThat(SampleCsv.format(samples)).isEqualTo(HEADER
+                + "virtio-wt-e1000,randread-4k,read_iops,IO/s,1,5181\n"
+                + "\"odd,name\",\"say \"\"hi\"\"\",\"multi\nline\",B/s,2,0.1\n");
+    }
+
+    @Test
+    void readsBackWhatItWrites() {
+        List<Sample> samples = List.of(
+                new Sample("a", "w", "m", "ns", 0, 1.0 / 3),
+                new Sample("odd,name", "say \"hi\"", "multi\r\nline", "%", 7, -2.5e-9));
+        assertThat(SampleCsv.parse(SampleCsv.format(samples), "x.csv")).isEqualTo(samples);
+    }
+
+    @Test
+    void toleratesMoreColumnsCrlfAndAByteOrderMark() {
+        String text = "\uFEFFvariant,workload,metric,unit,rep,value,host,note\r\n"
+                + "v,w,m,IO/s,1,12.5,h1,\"x, y\"\r\n"
+                + "v,w,m,IO/s,2,1e3\r\n";
+        assertThat(SampleCsv.parse(text, "r.csv")).containsExactly(
+                new Sample("v", "w", "m", "IO/s", 1, 12.5), new Sample("v", "w", "m", "IO/s", 2, 1000));
+    }
+
+    @Test
+    void headerOnlyIsAnEmptySampleList() {
+        assertThat(SampleCsv.parse(HEADER, "r.csv")).isEmpty();
+    }
+
+    @Test
+    void badInputNamesFileLineAndProblem() {
+        assertError("", "r.csv:1: empty file; expected the header variant,workload,metric,unit,rep,value");
+        assertError("variant,workload,metric,rep,unit,value\n",
+                "r.csv:1: header must start with variant,workload,metric,unit,rep,value, "
+                        + "got variant,workload,metric,rep,unit,value");
+        assertError(HEADER + "v,w,m,IO/s,1,5\nv,w,m,IO/s,2\n",
+                "r.csv:3: expected at least 6 fields (variant,workload,metric,unit,rep,value), got 5");
+        assertError(HEADER + "v,w,m,IO/s,one,5\n", "r.csv:2: rep: not a non-negative integer: 'one'");
+        assertError(HEADER + "v,w,m,IO/s,-1,5\n", "r.csv:2: rep: not a non-negative integer: '-1'");
+        assertError(HEADER + "v,w,m,IO/s,1,5.0.1\n", "r.csv:2: value: not a finite decimal number: '5.0.1'");
+        assertError(HEADER + "v,w,m,IO/s,1,NaN\n", "r.csv:2: value: not a finite decimal number: 'NaN'");
+        assertError(HEADER + "v,w,m,IO/s,1,1e999\n", "r.csv:2: value: not a finite decimal number: '1e999'");
+        assertError(HEADER + "v,,m,IO/s,1,5\n", "r.csv:2: workload: must not be empty");
+        assertError(HEADER + "v,w,m,IO/s,1,5\n\nv,w,m,IO/s,2,6\n", "r.csv:3: empty line; remove it");
+        assertError(HEADER + "v,w,m,IO/s,1,5\n\"v,w,m,IO/s,2,6\n", "r.csv:3: quoted field is never closed; add the closing quote");
+        assertError(HEADER + "v,w\"x,m,IO/s,1,5\n",
+                "r.csv:2: double quote inside an unquoted field; enclose the field in quotes and double the quote");
+        assertError(HEADER + "\"v\"x,w,m,IO/s,1,5\n",
+                "r.csv:2: unexpected 'x' after a closing quote; expected a comma or line end");
+        assertError(HEADER + "\"multi\nline\",w,m,IO/s,x,5\n", "r.csv:2: rep: not a non-negative integer: 'x'");
+        assertError(HEADER + "a,w,m,IO/s,1,5\n\"multi\nline\",w,m,IO/s,1,5\nb,w,m,IO/s,z,5\n",
+                "r.csv:5: rep: not a non-negative integer: 'z'");
+    }
+
+    @Test
+    void readNamesTheFileAndRejectsNonUtf8() throws IOException {
+        Path file = tmp.resolve("results.csv");
+        Files.write(file, (HEADER + "v,w,m,IO/s,1,\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> SampleCsv.read(file)).isInstanceOf(SampleCsvException.class)
+                .hasMessage(file + ":1: not UTF-8 text; save the file as UTF-8");
+        Files.writeString(file, HEADER + "v,w,m,IO/s,1,x\n");
+        assertThatThrownBy(() -> SampleCsv.read(file)).isInstanceOf(SampleCsvException.class)
+                .hasMessage(file + ":2: value: not a finite decimal number: 'x'")
+                .satisfies(e -> assertThat(((SampleCsvException) e).line()).isEqualTo(2));
+    }
+
+    @Test
+    void appendWritesTheHeaderOnlyForANewOrEmptyFile() throws IOException {
+        Path file = tmp.resolve("results.csv");
+        SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 1, 1)));
+        SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 2, 2)));
+        assertThat(Files.readString(file)).isEqualTo(HEADER + "v,w,m,IO/s,1,1\nv,w,m,IO/s,2,2\n");
+
+        Path empty = Files.createFile(tmp.resolve("empty.csv"));
+        SampleCsv.append(empty, List.of(new Sample("v", "w", "m", "IO/s", 1, 1)));
+        assertThat(Files.readString(empty)).isEqualTo(HEADER + "v,w,m,IO/s,1,1\n");
+    }
+
+    @Test
+    void appendCompletesAMissingFinalLineEnd() throws IOException {
+        Path file = tmp.resolve("results.csv");
+        Files.writeString(file, HEADER + "v,w,m,IO/s,1,1");
+        SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 2, 2)));
+        assertThat(SampleCsv.read(file)).hasSize(2);
+    }
+
+    @Test
+    void appendRefusesAFileThatIsNotASamplesFile() throws IOException {
+        Path file = tmp.resolve("other.csv");
+        Files.writeString(file, "name,age\nbob,3\n");
+        assertThatThrownBy(() -> SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 1, 1))))
+                .isInstanceOf(SampleCsvException.class)
+                .hasMessage(file + ":1: cannot append: the file does not start with the header "
+                        + "variant,workload,metric,unit,rep,value; choose a new file");
+        assertThat(Files.readString(file)).isEqualTo("name,age\nbob,3\n");
+    }
+
+    @Test
+    void writeReplacesTheFile() throws IOException {
+        Path file = tmp.resolve("results.csv");
+        Files.writeString(file, "junk");
+        SampleCsv.write(file, List.of(new Sample("v", "w", "m", "IO/s", 1, 1)));
+        assertThat(Files.readString(file)).isEqualTo(HEADER + "v,w,m,IO/s,1,1\n");
+    }
+
+    private static void assertError(String text, String message) {
+        assertThatThrownBy(() -> SampleCsv.parse(text, "r.csv")).isInstanceOf(SampleCsvException.class)
+                .hasMessage(message);
+    }
+}

@@ -1,0 +1,62 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034  # the settings are used by the scripts that source this file
+# Shared settings and small functions for the vbench host scripts.
+# Sourced by scripts/lab, scripts/test, scripts/vbench; never executed on its own.
+
+VBENCH_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+VBENCH_SCRIPTS=$VBENCH_REPO/scripts
+VBENCH_HOME=${VBENCH_HOME:-/var/lib/vbench}
+
+# Names that the Java code relies on: keep them in sync with provisioning/bench.
+VBENCH_NS=vbench                                # network namespace
+VBENCH_NET=vbench                               # libvirt network
+VBENCH_BRIDGE=vbench0
+VBENCH_NET_ADDR=192.168.150.1
+VBENCH_NET_PREFIX=24
+VBENCH_DHCP_START=192.168.150.10
+VBENCH_DHCP_END=192.168.150.250
+VBENCH_URI=qemu:///system
+VBENCH_DOMAIN_PREFIX=vbench-
+
+VBENCH_SSH_KEY=$VBENCH_HOME/ssh/id_ed25519
+VBENCH_IMAGES=$VBENCH_HOME/images
+VBENCH_POOL=$VBENCH_HOME/pool
+VBENCH_RUN=/run/vbench                          # pid files of the daemons we start
+LIBVIRTD_PIDFILE=$VBENCH_RUN/libvirtd.pid
+VIRTLOGD_PIDFILE=$VBENCH_RUN/virtlogd.pid
+
+# Progress goes to stderr so that stdout stays usable (e.g. dir=$(scripts/lab image)).
+log() { printf '%s\n' "$*" >&2; }
+die() { local code=$1; shift; printf '%s: %s\n' "${VBENCH_PROG:-vbench}" "$*" >&2; exit "$code"; }
+
+require_root() {
+    [[ $EUID -eq 0 ]] || die 2 "must run as root (try: sudo ${VBENCH_PROG:-$0} ${*:-})"
+}
+
+# Microseconds since the epoch, from bash's EPOCHREALTIME.
+now_us() { local t=${EPOCHREALTIME/./}; printf '%s' "${t#0}"; }
+
+# seconds_since START_US -> "12.3"
+seconds_since() {
+    local elapsed=$(( $(now_us) - $1 ))
+    printf '%d.%d' $(( elapsed / 1000000 )) $(( elapsed / 100000 % 10 ))
+}
+
+# step "what" command args...: announce a step, run it, print how long it took.
+# Called plainly (not in `if`/`||`) so that `set -e` still applies inside.
+step() {
+    local what=$1; shift
+    local t0; t0=$(now_us)
+    log "==> $what"
+    "$@"
+    log "    done: $what ($(seconds_since "$t0") s)"
+}
+
+# ns_exists: true when our network namespace exists.
+ns_exists() { [[ -e /run/netns/$VBENCH_NS ]]; }
+
+# vsh ARGS...: virsh against the system daemon, quiet.
+vsh() { virsh -q -c "$VBENCH_URI" "$@"; }
+
+# in_ns CMD...: run a command inside the lab namespace.
+in_ns() { ip netns exec "$VBENCH_NS" "$@"; }
