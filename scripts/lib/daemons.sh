@@ -11,7 +11,15 @@ daemon_pid() {
     [[ -r $pidfile ]] || return 1
     pid=$(< "$pidfile")    # the daemons write the pid without a newline
     [[ $pid =~ ^[0-9]+$ && $(cat "/proc/$pid/comm" 2>/dev/null) == "$name" ]] || return 1
+    pid_gone "$pid" && return 1
     printf '%s\n' "$pid"
+}
+
+# pid_gone PID: the process has exited (a zombie counts as gone: PID 1 may be slow to reap it).
+pid_gone() {
+    local state
+    state=$(awk '/^State:/ { print $2 }' "/proc/$1/status" 2>/dev/null) || return 0
+    [[ -z $state || $state == Z ]]
 }
 
 # pid_in_ns PID: true when PID runs in the lab namespace.
@@ -92,9 +100,12 @@ daemon_start() {
     log "    started $name (pid $pid)"
 }
 
+# libvirt_answers: a daemon answers on qemu:///system (within 10 s).
+libvirt_answers() { timeout 10 virsh -q -c "$VBENCH_URI" uri >/dev/null 2>&1; }
+
 # libvirt_wait: until the in-namespace libvirtd answers on qemu:///system.
 libvirt_wait() {
-    wait_for 30 vsh uri >/dev/null || die 3 "libvirtd does not answer on $VBENCH_URI"
+    wait_for 30 libvirt_answers || die 3 "libvirtd does not answer on $VBENCH_URI"
     log "    $VBENCH_URI answers (libvirt $(vsh version | awk '/Using library/ { print $NF }'))"
 }
 
@@ -116,7 +127,6 @@ daemon_stop() {
     log "    stopped $name (pid $pid)"
 }
 
-pid_gone() { [[ ! -e /proc/$1 ]]; }
 
 # ns_down: stop what still runs in the namespace (nothing should), then delete it.
 ns_down() {

@@ -187,7 +187,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, int code, String message) {
-        err.println("vbench import: " + message.replaceAll("\\R", " | "));
+        err.println("vbench: " + message.replaceAll("\\R", " | "));
         return code;
     }
 }

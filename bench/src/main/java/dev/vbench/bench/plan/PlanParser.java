@@ -79,7 +79,8 @@ public final class PlanParser {
 
     private static final String AUTO = "auto";
     private static final String DEFAULT = "default";
-    private static final Pattern URI = Pattern.compile("[a-z][a-z0-9+.-]*://[\\x21-\\x7e]*");
+    /** A libvirt URI without shell metacharacters ($, `, ;, |, quotes, parentheses...): it may reach ssh. */
+    private static final Pattern URI = Pattern.compile("[a-z][a-z0-9+.-]*://[A-Za-z0-9._~:/?#\\[\\]@!&=+,%-]*");
     private static final Pattern NETWORK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern BRIDGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,14}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(0|[1-9][0-9]*)");
@@ -184,7 +185,8 @@ public final class PlanParser {
     private String connect(YamlNode node) {
         String uri = text(node);
         if (!URI.matcher(uri).matches()) {
-            throw error(node, "not a libvirt URI: " + OneLine.quote(uri) + " (e.g. qemu:///system, test:///default)");
+            throw error(node, "not a libvirt URI: " + OneLine.quote(uri) + " (e.g. qemu:///system, test:///default,"
+                    + " qemu+ssh://user@host/system; letters, digits and . _ ~ : / ? # [ ] @ ! & = + , % - only)");
         }
         return uri;
     }

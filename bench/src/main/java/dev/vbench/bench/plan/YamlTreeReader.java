@@ -70,8 +70,13 @@ final class YamlTreeReader {
                 : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String problem = e.getProblem() == null ? firstLine(e.getOriginalMessage()) : e.getProblem();
         String context = e.getContext();
-        String text = context == null ? problem : context + ": " + problem;
-        return new PlanException(file, line, null, "YAML syntax error: " + firstLine(text));
+        if (context != null && e.getContextMark() != null && e.getContextMark().getLine() + 1 != line) {
+            // The parser notices the problem only where it gives up; where the construct began is the place to fix.
+            context = firstLine(context) + " (started on line " + (e.getContextMark().getLine() + 1) + ")";
+        }
+        String text = context == null ? firstLine(problem) : firstLine(context) + ": " + firstLine(problem);
+        return new PlanException(file, line, null, "YAML syntax error: " + text
+                + "; check the brackets, quotes and indentation");
     }
 
     private static String firstLine(String s) {

@@ -16,8 +16,9 @@ public record LabHome(Path root) {
     public static final String ENV = "VBENCH_HOME";
     public static final Path DEFAULT = Path.of("/var/lib/vbench");
 
+    /** {@code -Dvbench.home}, else {@code $VBENCH_HOME}, else {@code /var/lib/vbench}. */
     public static LabHome fromEnvironment() {
-        String env = System.getenv(ENV);
+        String env = System.getProperty("vbench.home", System.getenv(ENV));
         return new LabHome(env == null || env.isBlank() ? DEFAULT : Path.of(env));
     }
 

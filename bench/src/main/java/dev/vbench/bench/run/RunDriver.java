@@ -95,11 +95,14 @@ public final class RunDriver {
 
     private Result execute() {
         // Everything that can be checked before the run directory exists is checked first: a run that cannot
-        // start leaves nothing behind.
+        // start leaves nothing behind. Bad input (exit 2) is reported before the lab's problems (exit 3).
+        if (!options.resume()) {
+            requireFreshOutDir();
+        }
         LabHome lab = options.lab();
         lab.requireSshKey();
         ImageSpec image = lab.resolveImage(plan.image());
-        try (Provisioner provisioner = options.provisioners().connect(plan.connect())) {
+        try (Provisioner provisioner = connect()) {
             String serverHost = networkHostAddress(provisioner);
             List<ObjectNode> previous = prepareDirectory();
             Thread hook = new Thread(this::onShutdown, "vbench-shutdown");
@@ -152,6 +155,34 @@ public final class RunDriver {
         }
     }
 
+    /** A new run's --out must not hold a run or anything else: checked before the lab, and again before writing. */
+    private void requireFreshOutDir() {
+        if (Files.exists(dir.resolve(Journal.FILE))) {
+            throw new RunInputException(dir + " already holds a run; continue it with --resume " + dir
+                    + " or choose another --out");
+        }
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new RunInputException("--out " + dir + " is not empty; choose a new directory");
+                }
+            } catch (IOException e) {
+                throw new OutputException("cannot read the run directory " + dir + " (" + reason(e)
+                        + "); choose a writable --out");
+            }
+        }
+    }
+
+    /** Connects to the plan's libvirt URI; a failure names the fix, not only libvirt's error. */
+    private Provisioner connect() {
+        try {
+            return options.provisioners().connect(plan.connect());
+        } catch (ProvisioningException e) {
+            throw new ProvisioningException(e.operation(), e.detail() + "; check connect: in the plan and that"
+                    + " libvirtd is running there (vbench doctor --connect " + plan.connect() + ")", e);
+        }
+    }
+
     /** Creates or reopens the run directory; returns the journal of an earlier attempt when resuming. */
     private List<ObjectNode> prepareDirectory() {
         try {
@@ -168,17 +199,7 @@ public final class RunDriver {
                     measurements.add(m);
                 }
             } else {
-                if (Files.exists(dir.resolve(Journal.FILE))) {
-                    throw new RunInputException(dir + " already holds a run; continue it with --resume " + dir
-                            + " or choose another --out");
-                }
-                if (Files.isDirectory(dir)) {
-                    try (var entries = Files.list(dir)) {
-                        if (entries.findAny().isPresent()) {
-                            throw new RunInputException("--out " + dir + " is not empty; choose a new directory");
-                        }
-                    }
-                }
+                requireFreshOutDir();
                 Files.createDirectories(dir);
                 Files.writeString(dir.resolve(PLAN_COPY), plan.source(), StandardCharsets.UTF_8);
                 started = Instant.now();
@@ -190,9 +211,22 @@ public final class RunDriver {
             Files.createDirectories(dir.resolve(RAW_DIR));
             return previous;
         } catch (IOException e) {
-            throw new OutputException("cannot write the run directory " + dir + " (" + e.getMessage()
+            throw new OutputException("cannot write the run directory " + dir + " (" + reason(e)
                     + "); choose a writable --out");
         }
+    }
+
+    /** What went wrong with a file, in words: Java's file exceptions often carry only the path. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            String why = fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a directory"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() == null ? why : fs.getFile() + ": " + why;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private RunStatus measure(Provisioner provisioner, ImageSpec image, String serverHost) throws IOException {

@@ -121,7 +121,7 @@ class ImportCommandTest {
         int status = run(args("fio", "virtio-wb", "randread-4k", csv, "fio-randread.json",
                 "fio-error-missing-file.txt"));
         assertThat(status).isEqualTo(ExitCode.INVALID_MEASUREMENT);
-        assertThat(err.toString()).startsWith("vbench import: " + dir.resolve("fio-error-missing-file.txt")
+        assertThat(err.toString()).startsWith("vbench: " + dir.resolve("fio-error-missing-file.txt")
                 + ": invalid measurement: fio job 'missing' failed with error 2: ").contains("No such file")
                 .hasLineCount(1);
         assertThat(Files.readString(csv)).isEqualTo(HEADER + RANDREAD_REP1);
@@ -145,7 +145,7 @@ class ImportCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("fio", "--variant", "v", "--workload", "w", "--out", csv.toString(),
                 dir.resolve("missing.json").toString())).isEqualTo(ExitCode.CONFIG);
-        assertThat(err.toString()).isEqualTo("vbench import: " + dir.resolve("missing.json") + ": no such file\n");
+        assertThat(err.toString()).isEqualTo("vbench: " + dir.resolve("missing.json") + ": no such file\n");
         assertThat(csv).doesNotExist();
     }
 

@@ -1,0 +1,406 @@
+package dev.vbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad input the command line can be given, each with its exact exit status, a single
+ * {@code vbench: ...} line on stderr that names the problem and the fix (or the valid values), no stack trace,
+ * and nothing written: the case's temporary directory (plans, fake lab home, output directories) is byte for byte
+ * what it was before the command ran, and the output directory the command was pointed at does not exist.
+ *
+ * <p>Plan cases are the shipped {@code plans/smoke.yaml} with one edit, each checked through {@code plan
+ * --emit-xml} and through {@code run --out}. Run cases use a fake lab home ({@code -Dvbench.home}) and libvirt's
+ * daemonless {@code test:///default} driver where the run has to get as far as the output directory; no VM is
+ * started.
+ */
+class BadInputTest {
+    private static final Path SMOKE = Path.of("plans/smoke.yaml");
+    private static final String HOME_PROPERTY = "vbench.home";
+
+    @TempDir
+    Path dir;
+
+    /** Lays out a case's files in its temporary directory and returns the command to run. */
+    interface Setup {
+        Command prepare(Path dir) throws IOException;
+    }
+
+    /**
+     * @param args   the vbench arguments
+     * @param output the directory or file the command was asked to write, which must not exist afterwards
+     * @param lab    the lab home to run with ({@code -Dvbench.home})
+     */
+    record Command(List<String> args, Path output, Path lab) {
+        Command withOutput(Path other) {
+            return new Command(args, other, lab);
+        }
+    }
+
+    /** One bad input: its exit status and the words its message must contain. */
+    record Case(String name, int exit, List<String> words, Setup setup) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        // ------------------------------------------------------------- the plan file
+        planCase(cases, "malformed YAML",
+                List.of("YAML syntax error", "flow mapping (started on line " + smokeLine("disk: {bus: ide") + ")",
+                        "check the brackets"),
+                t -> replace(t, "    disk: {bus: ide, cache: writethrough}", "    disk: {bus: ide, cache: writethrough"));
+        planCase(cases, "empty file", List.of("empty plan", "name", "variants", "workloads"), t -> "");
+        planCase(cases, "only a comment", List.of("empty plan", "plans/smoke.yaml"), t -> "# nothing here\n");
+        planCase(cases, "not a mapping", List.of("a plan is a mapping of keys", "a list"), t -> "- a\n- b\n");
+        planCase(cases, "unknown top-level key", List.of("repetiton: unknown key", "valid:", "did you mean 'repetitions'"),
+                t -> replace(t, "repetitions: 2\n", "repetitions: 2\nrepetiton: 3\n"));
+        planCase(cases, "unknown nested key", List.of("variants[0].nic.queues: unknown key", "valid: model"),
+                t -> replace(t, "nic: {model: e1000}", "nic: {model: e1000, queues: 4}"));
+        planCase(cases, "unknown key in fio", List.of("workloads[0].fio.blocksize: unknown key", "valid:", "bs"),
+                t -> replace(t, "bs: 4k,", "blocksize: 4k,"));
+        planCase(cases, "repetitions a word", List.of("repetitions", "expected a whole number", "five"),
+                t -> replace(t, "repetitions: 2", "repetitions: \"five\""));
+        planCase(cases, "guest vcpus a list", List.of("guest.vcpus", "expected a whole number", "1..64"),
+                t -> replace(t, "baseline: ide-wt-e1000\n", "baseline: ide-wt-e1000\nguest: {vcpus: [2, 4]}\n"));
+        planCase(cases, "iodepth a boolean", List.of("iodepth", "expected a whole number", "1..1024"),
+                t -> replace(t, "iodepth: 16", "iodepth: true"));
+        planCase(cases, "unknown disk bus", List.of("disk.bus: unknown value 'scsi'", "valid: ide, sata, virtio, virtio-scsi"),
+                t -> replace(t, "bus: ide,", "bus: scsi,"));
+        planCase(cases, "unknown cache mode",
+                List.of("disk.cache: unknown value 'writearound'", "valid:", "none", "writethrough", "writeback"),
+                t -> replace(t, "cache: writethrough", "cache: writearound"));
+        planCase(cases, "unknown io mode", List.of("disk.io: unknown value 'posix'", "valid:", "threads", "native",
+                "io_uring"), t -> replace(t, "cache: writeback}", "cache: writeback, io: posix}"));
+        planCase(cases, "unknown NIC model", List.of("nic.model: unknown value 'ne2k_pci'", "valid: e1000, rtl8139, virtio"),
+                t -> replace(t, "model: e1000", "model: ne2k_pci"));
+        planCase(cases, "duplicate variant names", List.of("duplicate variant name 'ide-wt-e1000'", "unique"),
+                t -> replace(t, "  - name: virtio-wb-virtio", "  - name: ide-wt-e1000"));
+        planCase(cases, "baseline not a variant",
+                List.of("baseline: unknown variant 'ide-wt-e100'", "valid: auto, ide-wt-e1000, virtio-wb-virtio"),
+                t -> replaceLine(t, "baseline: ide-wt-e1000", "baseline: ide-wt-e100"));
+        planCase(cases, "repetitions negative", List.of("repetitions", "-1 is out of range", "1..1000"),
+                t -> replace(t, "repetitions: 2", "repetitions: -1"));
+        planCase(cases, "repetitions absurd", List.of("repetitions", "100000 is out of range", "1..1000"),
+                t -> replace(t, "repetitions: 2", "repetitions: 100000"));
+        planCase(cases, "repetitions beyond long", List.of("repetitions", "out of range", "1..1000"),
+                t -> replace(t, "repetitions: 2", "repetitions: 99999999999999999999999"));
+        planCase(cases, "iodepth zero", List.of("fio.iodepth", "0 is out of range", "1..1024"),
+                t -> replace(t, "iodepth: 16", "iodepth: 0"));
+        planCase(cases, "size 5T", List.of("fio.size", "5t is out of range", "1m .. 2g"),
+                t -> replace(t, "size: 256M", "size: 5T"));
+        planCase(cases, "runtime 99999h", List.of("fio.runtime", "99999h is out of range", "1s..1h"),
+                t -> replace(t, "runtime: 5s", "runtime: 99999h"));
+        planCase(cases, "variant name with a path separator",
+                List.of("invalid variant name '../x'", "path separators", "lower-case letters"),
+                t -> replace(t, "  - name: virtio-wb-virtio", "  - name: \"../x\""));
+        planCase(cases, "workload name with a path separator",
+                List.of("invalid workload name 'a/b'", "path separators", "lower-case letters"),
+                t -> replace(t, "name: tcp-tx", "name: a/b"));
+        planCase(cases, "bs reaching for a shell", List.of("fio.bs", "not a size: '4k; reboot'", "e.g. 4k"),
+                t -> replace(t, "bs: 4k", "bs: \"4k; reboot\""));
+        planCase(cases, "variant name reaching for a shell",
+                List.of("invalid variant name '$(reboot)'", "lower-case letters"),
+                t -> replace(t, "  - name: virtio-wb-virtio", "  - name: \"$(reboot)\""));
+        planCase(cases, "iperf3 bitrate reaching for a shell",
+                List.of("iperf3.bitrate", "not a bit rate: '1M`id`'", "e.g. 100M"),
+                t -> replace(t, "iperf3: {duration: 5s}", "iperf3: {duration: 5s, udp: true, bitrate: \"1M`id`\"}"));
+        planCase(cases, "libvirt URI reaching for a shell", List.of("connect", "not a libvirt URI", "qemu:///system"),
+                t -> replace(t, "name: smoke\n", "name: smoke\nconnect: \"qemu:///system?x=$(reboot)\"\n"));
+        planCase(cases, "io native with cache writeback",
+                List.of("disk.io", "native needs cache none or directsync", "set cache: none"),
+                t -> replace(t, "cache: writeback}", "cache: writeback, io: native}"));
+        planCase(cases, "claim on an unknown metric", List.of("metric", "unknown metric 'write_iop'", "write_iops"),
+                t -> replace(t, "metric: write_iops", "metric: write_iop"));
+
+        // ------------------------------------------------------------- the lab, libvirt and the run directory
+        cases.add(new Case("run: libvirt unreachable", ExitCode.PROVISIONING,
+                List.of("connect to qemu+tcp://127.0.0.1:1/system", "Connection refused", "check connect: in the plan",
+                        "libvirtd"), d -> {
+                    Path plan = writePlan(d, t -> withConnect(t, "qemu+tcp://127.0.0.1:1/system"));
+                    return run(plan, d.resolve("out"), fakeLab(d, true, true));
+                }));
+        cases.add(new Case("run: empty lab home (no key)", ExitCode.PROVISIONING,
+                List.of("ssh/id_ed25519 is missing", "scripts/lab up"), d -> {
+                    Path plan = writePlan(d, UnaryOperator.identity());
+                    return run(plan, d.resolve("out"), fakeLab(d, false, false));
+                }));
+        cases.add(new Case("run: missing image", ExitCode.PROVISIONING,
+                List.of("images/default/disk.qcow2 is missing", "scripts/lab up"), d -> {
+                    Path plan = writePlan(d, UnaryOperator.identity());
+                    return run(plan, d.resolve("out"), fakeLab(d, true, false));
+                }));
+        cases.add(new Case("run: --out under a regular file", ExitCode.OUTPUT,
+                List.of("cannot write the run directory", "Not a directory", "choose a writable --out"), d -> {
+                    Path plan = writePlan(d, BadInputTest::onTestDriver);
+                    Path file = d.resolve("a-file");
+                    Files.writeString(file, "not a directory\n");
+                    return run(plan, file.resolve("out"), fakeLab(d, true, true));
+                }));
+        cases.add(new Case("run: --out is a regular file", ExitCode.OUTPUT,
+                List.of("cannot write the run directory", "exists and is not a directory", "choose a writable --out"),
+                d -> {
+                    Path plan = writePlan(d, BadInputTest::onTestDriver);
+                    Path file = d.resolve("a-file");
+                    Files.writeString(file, "not a directory\n");
+                    return run(plan, file, fakeLab(d, true, true)).withOutput(file.resolve("plan.yaml"));
+                }));
+        cases.add(new Case("run: --out under /proc", ExitCode.OUTPUT,
+                List.of("cannot write the run directory /proc/", "choose a writable --out"), d -> {
+                    Path plan = writePlan(d, BadInputTest::onTestDriver);
+                    return run(plan, Path.of("/proc/vbench-bad-input-test/out"), fakeLab(d, true, true));
+                }));
+        cases.add(new Case("run: --out holds a run", ExitCode.CONFIG,
+                List.of("already holds a run", "--resume", "another --out"), d -> {
+                    Path plan = writePlan(d, BadInputTest::onTestDriver);
+                    Path out = d.resolve("earlier");
+                    Files.createDirectories(out);
+                    Files.writeString(out.resolve("journal.jsonl"), "{\"type\":\"start\",\"run_id\":\"r1\"}\n");
+                    return run(plan, out, fakeLab(d, true, true)).withOutput(out.resolve("plan.yaml"));
+                }));
+        cases.add(new Case("run: --out holds a run, checked before the lab", ExitCode.CONFIG,
+                List.of("already holds a run", "--resume", "another --out"), d -> {
+                    Path plan = writePlan(d, UnaryOperator.identity());
+                    Path out = d.resolve("earlier");
+                    Files.createDirectories(out);
+                    Files.writeString(out.resolve("journal.jsonl"), "{\"type\":\"start\",\"run_id\":\"r1\"}\n");
+                    return run(plan, out, fakeLab(d, false, false)).withOutput(out.resolve("plan.yaml"));
+                }));
+        cases.add(new Case("run: --out not empty", ExitCode.CONFIG, List.of("is not empty", "new directory"), d -> {
+            Path plan = writePlan(d, BadInputTest::onTestDriver);
+            Path out = d.resolve("notes");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("todo.txt"), "keep me\n");
+            return run(plan, out, fakeLab(d, true, true)).withOutput(out.resolve("journal.jsonl"));
+        }));
+        cases.add(new Case("run: --resume of a directory with no run", ExitCode.CONFIG,
+                List.of("no vbench run to resume", "--plan and --out"), d -> {
+                    Path empty = d.resolve("nothing");
+                    Files.createDirectories(empty);
+                    return new Command(List.of("run", "--resume", empty.toString()), empty.resolve("journal.jsonl"),
+                            fakeLab(d, true, true));
+                }));
+        cases.add(new Case("run: --resume of a missing directory", ExitCode.CONFIG,
+                List.of("no vbench run to resume", "--plan and --out"), d -> new Command(
+                        List.of("run", "--resume", d.resolve("missing").toString()), d.resolve("missing"),
+                        fakeLab(d, true, true))));
+        cases.add(new Case("run: --plan without --out", ExitCode.CONFIG, List.of("--plan FILE --out DIR", "--resume"),
+                d -> new Command(List.of("run", "--plan", writePlan(d, UnaryOperator.identity()).toString()),
+                        d.resolve("out"), fakeLab(d, false, false))));
+        cases.add(new Case("run: missing plan file", ExitCode.CONFIG, List.of("no such file", "plans/smoke.yaml"),
+                d -> run(d.resolve("no-plan.yaml"), d.resolve("out"), fakeLab(d, false, false))));
+        cases.add(new Case("run: --boot-timeout absurd", ExitCode.CONFIG, List.of("--boot-timeout", "10 and 3600"),
+                d -> new Command(List.of("run", "--plan", writePlan(d, UnaryOperator.identity()).toString(), "--out",
+                        d.resolve("out").toString(), "--boot-timeout", "999999"), d.resolve("out"),
+                        fakeLab(d, false, false))));
+
+        // ------------------------------------------------------------- analyze and import
+        cases.add(new Case("analyze: malformed CSV", ExitCode.CONFIG, List.of("results.csv", "value", "'fast'"), d -> {
+            Path csv = d.resolve("results.csv");
+            Files.writeString(csv, """
+                    variant,workload,metric,unit,rep,value
+                    ide,randread,read_iops,IO/s,1,1200
+                    ide,randread,read_iops,IO/s,2,fast
+                    """);
+            Path out = d.resolve("analysis");
+            return new Command(List.of("analyze", "--samples", csv.toString(), "--out", out.toString()), out,
+                    fakeLab(d, false, false));
+        }));
+        cases.add(new Case("analyze: JSON instead of CSV", ExitCode.CONFIG, List.of("results.csv:1", "quote"), d -> {
+            Path csv = d.resolve("results.csv");
+            Files.writeString(csv, "{\"jobs\": []}\n");
+            Path out = d.resolve("analysis");
+            return new Command(List.of("analyze", "--samples", csv.toString(), "--out", out.toString()), out,
+                    fakeLab(d, false, false));
+        }));
+        cases.add(new Case("import: not JSON", ExitCode.CONFIG, List.of("fio.txt", "fio", "JSON"), d -> {
+            Path input = d.resolve("fio.txt");
+            Files.writeString(input, "randread: (groupid=0, jobs=1): err= 0: pid=42\n  read: IOPS=1234\n");
+            Path out = d.resolve("samples.csv");
+            return new Command(List.of("import", "fio", "--variant", "ide", "--workload", "randread",
+                    input.toString(), "--out", out.toString()), out, fakeLab(d, false, false));
+        }));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputExitsWithOneLineAndWritesNothing(Case c) throws Exception {
+        Command command = c.setup().prepare(dir);
+        Map<String, String> before = snapshot(dir);
+        boolean outputExisted = Files.exists(command.output());
+
+        Result r = withLabHome(command.lab(), () -> vbench(command.args()));
+
+        assertThat(r.exit()).as("exit status; stderr: %s", r.err()).isEqualTo(c.exit());
+        assertThat(r.err()).as("stderr").startsWith("vbench: ").endsWith("\n")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err().lines().toList()).as("stderr lines").hasSize(1);
+        assertThat(r.err()).as("stderr").contains(c.words());
+        assertThat(r.out()).as("stdout").isEmpty();
+        assertThat(outputExisted).as("the case's output was absent before").isFalse();
+        assertThat(Files.exists(command.output(), LinkOption.NOFOLLOW_LINKS))
+                .as("the output the command was pointed at, %s, exists", command.output()).isFalse();
+        assertThat(snapshot(dir)).as("files in the case's directory").isEqualTo(before);
+    }
+
+    // ---------------------------------------------------------------- running vbench
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Result vbench(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args.toArray(String[]::new));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private interface Action {
+        Result run();
+    }
+
+    /** Runs with {@code -Dvbench.home=lab} and restores the property as it was. */
+    private static Result withLabHome(Path lab, Action action) {
+        String previous = System.getProperty(HOME_PROPERTY);
+        System.setProperty(HOME_PROPERTY, lab.toString());
+        try {
+            return action.run();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(HOME_PROPERTY);
+            } else {
+                System.setProperty(HOME_PROPERTY, previous);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- case builders
+
+    /** One edited copy of the smoke plan, checked by {@code plan --emit-xml} and by {@code run --out}. */
+    private static void planCase(List<Case> cases, String name, List<String> words, UnaryOperator<String> edit) {
+        List<String> withFile = new ArrayList<>(words);
+        withFile.add("plan.yaml");
+        cases.add(new Case("plan: " + name, ExitCode.CONFIG, withFile, d -> {
+            Path plan = writePlan(d, edit);
+            Path xml = d.resolve("xml");
+            return new Command(List.of("plan", "--plan", plan.toString(), "--emit-xml", xml.toString()), xml,
+                    fakeLab(d, true, true));
+        }));
+        // An empty lab home: a plan error must come before the lab's (exit 3), and a plan that wrongly passes
+        // cannot get as far as libvirt.
+        cases.add(new Case("run: " + name, ExitCode.CONFIG, withFile, d -> {
+            Path plan = writePlan(d, edit);
+            return run(plan, d.resolve("out"), fakeLab(d, false, false));
+        }));
+    }
+
+    /** The 1-based line of the smoke plan that contains {@code text}. */
+    private static int smokeLine(String text) throws IOException {
+        List<String> lines = Files.readAllLines(SMOKE, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("the smoke plan has no line with " + text);
+    }
+
+    private static Command run(Path plan, Path out, Path lab) {
+        return new Command(List.of("run", "--plan", plan.toString(), "--out", out.toString()), out, lab);
+    }
+
+    private static Path writePlan(Path dir, UnaryOperator<String> edit) throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, edit.apply(Files.readString(SMOKE, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        return plan;
+    }
+
+    /** The smoke plan on libvirt's daemonless test driver, whose only network is {@code default}. */
+    private static String onTestDriver(String plan) {
+        return replace(withConnect(plan, "test:///default"), "baseline: ide-wt-e1000\n",
+                "baseline: ide-wt-e1000\nnetwork: default\n");
+    }
+
+    private static String withConnect(String plan, String uri) {
+        return replace(plan, "name: smoke\n", "name: smoke\nconnect: " + uri + "\n");
+    }
+
+    /** A lab home as {@code scripts/lab up} lays it out, with or without the SSH key and the image files. */
+    private static Path fakeLab(Path dir, boolean key, boolean image) throws IOException {
+        Path lab = dir.resolve("lab");
+        Files.createDirectories(lab);
+        if (key) {
+            Files.createDirectories(lab.resolve("ssh"));
+            Files.writeString(lab.resolve("ssh/id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n");
+        }
+        if (image) {
+            Path images = lab.resolve("images/default");
+            Files.createDirectories(images);
+            for (String file : List.of("disk.qcow2", "vmlinuz", "initrd.img", "data.raw")) {
+                Files.write(images.resolve(file), new byte[] {0});
+            }
+            Files.writeString(images.resolve("cmdline"), "console=ttyS0 root=/dev/vda1\n");
+            Files.writeString(images.resolve("host_key.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake\n");
+        }
+        return lab;
+    }
+
+    private static String replace(String text, String from, String to) {
+        assertThat(text).as("the base plan").contains(from);
+        return text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to));
+    }
+
+    /** Replaces the whole line {@code line} (not a longer line that contains it). */
+    private static String replaceLine(String text, String line, String to) {
+        Pattern p = Pattern.compile("^" + Pattern.quote(line) + "$", Pattern.MULTILINE);
+        assertThat(p.matcher(text).find()).as("the base plan has the line %s", line).isTrue();
+        return p.matcher(text).replaceFirst(Matcher.quoteReplacement(to));
+    }
+
+    // ---------------------------------------------------------------- what is on disk
+
+    /** Every file and directory under {@code root}, with a digest of each file's content. */
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
+                String key = root.relativize(p).toString();
+                out.put(key, Files.isDirectory(p) ? "dir" : digest(Files.readAllBytes(p)));
+            }
+        }
+        return out;
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
