@@ -30,7 +30,7 @@ log() { printf '%s\n' "$*" >&2; }
 die() { local code=$1; shift; printf '%s: %s\n' "${VBENCH_PROG:-vbench}" "$*" >&2; exit "$code"; }
 
 require_root() {
-    [[ $EUID -eq 0 ]] || die 2 "must run as root (try: sudo ${VBENCH_PROG:-$0} ${*:-})"
+    [[ $EUID -eq 0 ]] || die 2 "must run as root (try: sudo $0${*:+ $*})"
 }
 
 # Microseconds since the epoch, from bash's EPOCHREALTIME.

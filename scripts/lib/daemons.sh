@@ -31,9 +31,10 @@ pid_in_ns() {
 
 # foreign_daemons: "pid name" of libvirt daemons that we did not start (e.g. the package's service).
 foreign_daemons() {
-    local ours pid name
+    local ours pid stat name
     ours=" $(daemon_pid libvirtd "$LIBVIRTD_PIDFILE" || true) $(daemon_pid virtlogd "$VIRTLOGD_PIDFILE" || true) "
-    ps -e -o pid=,comm= | while read -r pid name; do
+    ps -e -o pid=,stat=,comm= | while read -r pid stat name; do
+        [[ $stat == Z* ]] && continue    # exited, not yet reaped
         case $name in
             libvirtd|virtlogd|virtqemud|virtnetworkd|virtproxyd|virtstoraged)
                 [[ $ours == *" $pid "* ]] || printf '%s %s\n' "$pid" "$name" ;;

@@ -34,6 +34,7 @@ public final class Leftovers {
             try (Stream<Path> runs = Files.list(pool)) {
                 for (Path dir : runs.filter(Files::isDirectory).toList()) {
                     if (!RunLock.isHeld(locks, dir.getFileName().toString())) {
+                        stopServer(dir.resolve(RunDriver.IPERF3_PID)).ifPresent(removed::add);
                         deleteTree(dir);
                         removed.add("overlays " + dir);
                     }
@@ -43,6 +44,23 @@ public final class Leftovers {
             }
         }
         return removed;
+    }
+
+    /** Stops the iperf3 server whose pid file is {@code pidFile}, if it is still an iperf3 process. */
+    static java.util.Optional<String> stopServer(Path pidFile) {
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return java.util.Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return ProcessHandle.of(pid).filter(p -> p.info().command().orElse("").endsWith("iperf3"))
+                    .map(p -> {
+                        p.destroy();
+                        return "iperf3 server pid " + pid;
+                    });
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -58,6 +58,8 @@ public final class RunDriver {
     public static final String PLAN_COPY = "plan.yaml";
     public static final String RESULTS_CSV = "results.csv";
     public static final String RAW_DIR = "raw";
+    /** Pid file of the host-side iperf3 server, in the run's pool directory. */
+    static final String IPERF3_PID = "iperf3-server.pid";
 
     /** How a run is set up beyond its plan. */
     public record Options(Path outDir, Path planFile, Long seed, Path claimsFile, boolean resume,
@@ -292,7 +294,7 @@ public final class RunDriver {
             try (GuestShell shell = guest.shell(options.bootTimeout())) {
                 for (Workload w : plan.workloads()) {
                     WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, true,
-                            rawPath(variant.name(), "warmup-" + w.name() + "-server.log"));
+                            rawPath(variant.name(), "warmup-" + w.name() + "-server.log"), pool().resolve(IPERF3_PID));
                     writeRaw(variant.name(), "warmup-" + w.name() + ".json", o.result().stdout());
                 }
             }
@@ -359,7 +361,7 @@ public final class RunDriver {
         long cpuBefore = guest.domain().hostCpuNanos();
         try {
             WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, false,
-                    rawPath(guest.name(), w.name() + "-rep" + rep + "-server.log"));
+                    rawPath(guest.name(), w.name() + "-rep" + rep + "-server.log"), pool().resolve(IPERF3_PID));
             long cpuAfter = guest.domain().hostCpuNanos();
             Instant end = Instant.now();
             writeRaw(guest.name(), w.name() + "-rep" + rep + ".json", o.result().stdout());
@@ -552,6 +554,10 @@ public final class RunDriver {
             claims.add(new Claim(c.id(), c.text(), c.baseline(), c.candidate(), c.workload(), c.metric(), c.minGain()));
         }
         return claims;
+    }
+
+    private Path pool() {
+        return options.lab().pool().resolve(runId);
     }
 
     private Path rawPath(String variant, String file) {

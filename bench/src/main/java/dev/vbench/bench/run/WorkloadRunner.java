@@ -83,18 +83,20 @@ public final class WorkloadRunner {
 
     /**
      * Runs {@code workload} once in the guest. For iperf3 a one-shot server is started on the host side at
-     * {@code serverHost} first and stopped afterwards; its log goes to {@code serverLog}.
+     * {@code serverHost} first and stopped afterwards; its log goes to {@code serverLog}, its pid to
+     * {@code serverPidFile} (so that {@link Leftovers} can stop it if the harness is killed).
      */
     public static Outcome run(GuestShell shell, Workload workload, String device, String serverHost, boolean warmup,
-            Path serverLog) throws IOException {
+            Path serverLog, Path serverPidFile) throws IOException {
         List<String> argv = argv(workload, device, serverHost, warmup);
         Duration timeout = warmup ? WARMUP.plus(SLACK) : timeout(workload);
         if (workload.fio() != null) {
             CommandResult result = shell.execAnyStatus(argv, timeout);
             return new Outcome(result, parse(workload, result));
         }
-        try (HostProcess server = HostProcess.start(Iperf3Command.serverArgv(serverHost, IPERF3_PORT), serverLog,
-                "Server listening", Duration.ofSeconds(10))) {
+        List<String> server = new java.util.ArrayList<>(Iperf3Command.serverArgv(serverHost, IPERF3_PORT));
+        server.addAll(List.of("--pidfile", serverPidFile.toString()));
+        try (HostProcess process = HostProcess.start(server, serverLog, "Server listening", Duration.ofSeconds(10))) {
             CommandResult result = shell.execAnyStatus(argv, timeout);
             return new Outcome(result, parse(workload, result));
         }

@@ -60,8 +60,9 @@ final class LabFixture {
         LabHome lab = LabHome.fromEnvironment();
         assertThat(lab.pool().resolve(runId)).as("overlays left behind").doesNotExist();
         assertThat(lab.root().resolve("runs").resolve(runId + ".lock")).as("run lock left behind").doesNotExist();
-        try (Stream<ProcessHandle> children = ProcessHandle.current().descendants()) {
-            assertThat(children.map(ph -> ph.info().command().orElse("")).filter(c -> c.endsWith("iperf3")).toList())
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            assertThat(all.map(ph -> ph.info().commandLine().orElse(""))
+                    .filter(c -> c.contains("iperf3") && c.contains(runId)).toList())
                     .as("iperf3 servers left behind").isEmpty();
         }
     }
