@@ -12,7 +12,7 @@ import java.util.Locale;
 final class Progress {
     private final PrintWriter out;
     private final int total;
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
     private int done;
     private int doneHere;
 
@@ -20,6 +20,12 @@ final class Progress {
         this.out = out;
         this.total = Math.max(total, alreadyDone);
         this.done = alreadyDone;
+    }
+
+    /** Boots and warm-ups are over: the time estimate counts from here. */
+    void startMeasuring() {
+        startNanos = System.nanoTime();
+        doneHere = 0;
     }
 
     void status(String message) {

@@ -10,7 +10,6 @@ import dev.vbench.bench.ssh.SshException;
 import dev.vbench.bench.workload.InvalidMeasurementException;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.provisioning.AccelResolution;
-import dev.vbench.provisioning.AccelResolver;
 import dev.vbench.provisioning.DomainSpec;
 import dev.vbench.provisioning.HostEnvironment;
 import dev.vbench.provisioning.ImageSpec;
@@ -239,7 +238,8 @@ public final class RunDriver {
             }
             Files.createDirectories(pool);
             HostEnvironment host = provisioner.hostEnvironment();
-            AccelResolution accel = AccelResolver.resolve(plan.accel(), provisioner, image, pool, runId);
+            AccelResolution accel = AccelCache.resolve(plan.accel(), provisioner, host, image, pool, runId,
+                    options.lab().root());
             recordEnvironment(host, accel);
             options.out().println("accelerator: " + accel.resolved().planName() + " (" + accel.reason() + ")");
             Progress progress = new Progress(options.out(), plannedMeasurements(), countDone());
@@ -252,6 +252,7 @@ public final class RunDriver {
                 }
                 bootAndWarmUp(provisioner, variant, accel, image, pool, serverHost, progress);
             }
+            progress.startMeasuring();
             for (int round = 1; round <= plan.repetitions().max() && !interrupted; round++) {
                 boolean any = false;
                 for (String name : new RoundSchedule(seed).order(round, List.copyOf(guests.keySet()))) {
