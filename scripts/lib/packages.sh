@@ -6,21 +6,29 @@ HOST_PACKAGES=(
     fio iperf3 dnsmasq-base socat libxml2-utils openssh-client iproute2
 )
 
-# packages_missing: print the packages of HOST_PACKAGES that are not installed, one a line.
+# Packages only the tests need: ReportBrowserIT opens report.html in headless Chromium.
+TEST_PACKAGES=(chromium)
+
+# packages_missing [PKG...]: print the given packages (default HOST_PACKAGES) that are not installed, one a line.
 packages_missing() {
     local installed p
-    installed=" $(dpkg-query -W -f='${db:Status-Status}:${Package} ' "${HOST_PACKAGES[@]}" 2>/dev/null || true)"
-    for p in "${HOST_PACKAGES[@]}"; do
+    local -a want=("$@")
+    (( ${#want[@]} )) || want=("${HOST_PACKAGES[@]}")
+    installed=" $(dpkg-query -W -f='${db:Status-Status}:${Package} ' "${want[@]}" 2>/dev/null || true)"
+    for p in "${want[@]}"; do
         [[ $installed == *" installed:$p "* ]] || printf '%s\n' "$p"
     done
 }
 
-# packages_install: apt-get install whatever is missing; `apt-get update` only when needed.
+# packages_install [PKG...]: apt-get install whichever of the given packages (default HOST_PACKAGES) are
+# missing; `apt-get update` only when needed.
 packages_install() {
     local missing
-    mapfile -t missing < <(packages_missing)
+    local -a want=("$@")
+    (( ${#want[@]} )) || want=("${HOST_PACKAGES[@]}")
+    mapfile -t missing < <(packages_missing "${want[@]}")
     if (( ${#missing[@]} == 0 )); then
-        log "    all ${#HOST_PACKAGES[@]} host packages installed"
+        log "    all ${#want[@]} packages installed"
         return
     fi
     log "    missing: ${missing[*]}"
@@ -31,6 +39,6 @@ packages_install() {
     log "    apt-get install ${missing[*]}"
     out=$(apt-get install -y -q "${missing[@]}" 2>&1) \
         || { printf '%s\n' "$out" | tail -n 30 >&2; die 3 "apt-get install failed"; }
-    mapfile -t missing < <(packages_missing)
+    mapfile -t missing < <(packages_missing "${want[@]}")
     (( ${#missing[@]} == 0 )) || die 3 "still missing after apt-get install: ${missing[*]}"
 }
