@@ -1,7 +1,9 @@
 package dev.vbench.bench.cli;
 
 import dev.vbench.bench.plan.PlanImage;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vbench.bench.run.LabHome;
+import dev.vbench.bench.run.RunLock;
 import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.AccelResolution;
 import dev.vbench.provisioning.AccelResolver;
@@ -50,8 +52,9 @@ public final class DoctorCommand implements Callable<Integer> {
         ImageSpec image = null;
         try {
             image = lab.resolveImage(PlanImage.labDefault());
-            String kernel = Files.readString(lab.defaultImageDir().resolve("image.json")).replaceAll("(?s).*\"kernel\"\\s*:\\s*\"([^\"]*)\".*", "$1");
-            ok("image", lab.defaultImageDir().toRealPath() + " (guest kernel " + kernel.trim() + ")");
+            String kernel = new ObjectMapper().readTree(lab.defaultImageDir().resolve("image.json").toFile())
+                    .path("guest_kernel").asText("unknown");
+            ok("image", lab.defaultImageDir().toRealPath() + " (guest kernel " + kernel + ")");
         } catch (ProvisioningException | IOException e) {
             fail("image", e.getMessage());
         }
@@ -75,9 +78,11 @@ public final class DoctorCommand implements Callable<Integer> {
                 fail("network", e.getMessage() + "; start the lab with: scripts/lab up");
             }
             if (image != null) {
-                Path work = Files.createTempDirectory(lab.root(), "doctor-");
-                try {
-                    AccelResolution accel = AccelResolver.resolve(Accel.AUTO, provisioner, image, work, "doctor");
+                String probeId = "doctor-" + ProcessHandle.current().pid();
+                Path work = Files.createDirectories(lab.pool().resolve(probeId));
+                // the lock keeps a concurrent run's cleanup away from the probe domain
+                try (RunLock lock = RunLock.acquire(lab.root().resolve("runs"), probeId)) {
+                    AccelResolution accel = AccelResolver.resolve(Accel.AUTO, provisioner, image, work, probeId);
                     ok("accel", accel.resolved().planName() + " (" + accel.reason() + ")");
                 } finally {
                     try (var files = Files.list(work)) {

@@ -47,7 +47,7 @@ public final class RunRecord {
         harness.put("commit", c.harness().commit());
         harness.put("modified", c.harness().dirty());
         ObjectNode env = root.putObject("environment");
-        c.environment().forEach(env::put);
+        new java.util.TreeMap<>(c.environment()).forEach(env::put);
         ObjectNode plan = root.putObject("plan");
         plan.put("file", c.planFile());
         plan.put("source", c.plan().source());
