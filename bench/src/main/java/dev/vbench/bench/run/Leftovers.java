@@ -46,6 +46,26 @@ public final class Leftovers {
         return removed;
     }
 
+    /**
+     * Removes what an earlier attempt of {@code runId} left (a resumed run holds the run's lock, so
+     * {@link #remove} would spare them): its tagged domains, its server and its overlay directory.
+     */
+    public static List<String> removeRun(Provisioner provisioner, LabHome lab, String runId) throws IOException {
+        List<String> removed = new ArrayList<>();
+        for (TaggedDomain domain : provisioner.listTagged()) {
+            if (domain.tag().runId().equals(runId)) {
+                provisioner.removeTagged(domain.name());
+                removed.add("domain " + domain.name());
+            }
+        }
+        Path dir = lab.pool().resolve(runId);
+        if (Files.isDirectory(dir)) {
+            stopServer(dir.resolve(RunDriver.IPERF3_PID)).ifPresent(removed::add);
+            deleteTree(dir);
+        }
+        return removed;
+    }
+
     /** Stops the iperf3 server whose pid file is {@code pidFile}, if it is still an iperf3 process. */
     static java.util.Optional<String> stopServer(Path pidFile) {
         try {

@@ -233,7 +233,11 @@ public final class RunDriver {
     private RunStatus measure(Provisioner provisioner, ImageSpec image, String serverHost) throws IOException {
         Path pool = options.lab().pool().resolve(runId);
         try {
-            for (String removed : Leftovers.remove(provisioner, options.lab())) {
+            List<String> leftovers = new ArrayList<>(Leftovers.remove(provisioner, options.lab()));
+            if (options.resume()) {
+                leftovers.addAll(Leftovers.removeRun(provisioner, options.lab(), runId));
+            }
+            for (String removed : leftovers) {
                 options.out().println("removed leftover " + removed);
             }
             Files.createDirectories(pool);

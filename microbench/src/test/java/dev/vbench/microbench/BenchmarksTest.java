@@ -1,0 +1,104 @@
+package dev.vbench.microbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vbench.bench.workload.FioResult;
+import dev.vbench.bench.workload.Iperf3Result;
+import dev.vbench.bench.workload.Metric;
+import dev.vbench.results.AnalysisResult;
+import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.claims.ClaimVerdict;
+import dev.vbench.results.stats.Comparison;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark method once on its {@code @Setup} state and checks what it computed, so a benchmark cannot
+ * silently measure an exception, an empty input or the wrong code path. Expected values come from the captured
+ * files (the same numbers as bench's parser tests) and from the seeded {@link SyntheticRun}.
+ */
+class BenchmarksTest {
+
+    @Test
+    void fioBenchmarkParsesTheFinalOfThreeReports() {
+        FioParserBenchmark benchmark = new FioParserBenchmark();
+        benchmark.load();
+        assertThat(benchmark.output.lines().filter(l -> l.equals("{"))).hasSize(3);
+        FioResult result = benchmark.parse();
+        assertThat(result.metric("write_iops")).get().extracting(Metric::value).isEqualTo(34374.312844);
+        assertThat(result.metrics()).extracting(Metric::name).containsExactly("write_iops", "write_bw",
+                "write_clat_mean", "write_clat_p50", "write_clat_p99", "write_clat_p999");
+        assertThat(result.runtime()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void iperf3BenchmarkParsesTheTcpRun() {
+        Iperf3ParserBenchmark benchmark = new Iperf3ParserBenchmark();
+        benchmark.load();
+        Iperf3Result result = benchmark.parse();
+        assertThat(result.protocol()).isEqualTo("TCP");
+        assertThat(result.metrics()).containsExactly(
+                new Metric("throughput", "bit/s", 19302397083.4695),
+                new Metric("retransmits", "count", 7),
+                new Metric("cpu_local", "%", 94.28271929640833),
+                new Metric("cpu_remote", "%", 38.7254671718055));
+    }
+
+    @Test
+    void domainXmlBenchmarkRendersTheScsiDataDiskWithItsSerial() {
+        DomainXmlBenchmark benchmark = new DomainXmlBenchmark();
+        benchmark.build();
+        String xml = benchmark.render();
+        assertThat(xml).startsWith("<domain type='qemu'>")
+                .contains("<name>vbench-r20261126-virtio-scsi-none-iouring-e1000</name>")
+                .contains("<controller type='scsi' index='0' model='virtio-scsi'/>")
+                .contains("<driver name='qemu' type='qcow2' cache='none' io='io_uring'/>")
+                .contains("<target dev='sda' bus='scsi'/>\n      <serial>vbdata</serial>")
+                .contains("<model type='e1000'/>");
+        assertThat(benchmark.render()).isEqualTo(xml);
+    }
+
+    @Test
+    void analysisBenchmarkComputesEveryCellComparisonAndClaim() {
+        AnalysisBenchmark benchmark = new AnalysisBenchmark();
+        benchmark.generate();
+        int variants = SyntheticRun.variants().size();
+        int metrics = SyntheticRun.WORKLOADS.size() * SyntheticRun.METRICS_PER_WORKLOAD;
+        assertThat(variants).isEqualTo(8);
+        assertThat(benchmark.samples).hasSize(variants * metrics * SyntheticRun.REPS);
+
+        AnalysisResult result = benchmark.compute();
+        assertThat(result.cells()).hasSize(variants * metrics)
+                .allSatisfy(c -> assertThat(c.stats().n()).isEqualTo(SyntheticRun.REPS));
+        assertThat(result.comparisons()).hasSize((variants - 1) * metrics);
+        Comparison virtioReads = result.comparisons().stream()
+                .filter(c -> c.candidate().equals("virtio-wb-virtio") && c.metric().equals("read_iops"))
+                .findFirst().orElseThrow();
+        assertThat(virtioReads.gain().value()).isBetween(3.5, 5.5);
+        assertThat(result.claims()).extracting(r -> r.claim().id(), ClaimResult::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("virtio-disk-randread", ClaimVerdict.SUPPORTED),
+                org.assertj.core.groups.Tuple.tuple("virtio-net-5x", ClaimVerdict.REFUTED),
+                org.assertj.core.groups.Tuple.tuple("sata-beats-ide", ClaimVerdict.INCONCLUSIVE));
+        assertThat(benchmark.compute()).isEqualTo(result);
+    }
+
+    @Test
+    void theAnnotationProcessorRegisteredEveryBenchmark() {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        List<String> names = BenchmarkList.defaultList()
+                .getAll(OutputFormatFactory.createFormatInstance(quiet, VerboseMode.SILENT), List.of()).stream()
+                .map(BenchmarkListEntry::getUsername).toList();
+        assertThat(names).containsExactlyInAnyOrder(
+                "dev.vbench.microbench.AnalysisBenchmark.compute",
+                "dev.vbench.microbench.DomainXmlBenchmark.render",
+                "dev.vbench.microbench.FioParserBenchmark.parse",
+                "dev.vbench.microbench.Iperf3ParserBenchmark.parse");
+    }
+}
