@@ -29,6 +29,19 @@ public final class Leftovers {
                 removed.add("domain " + domain.name());
             }
         }
+        if (Files.isDirectory(locks)) {
+            try (Stream<Path> files = Files.list(locks)) {
+                for (Path lock : files.filter(f -> f.getFileName().toString().endsWith(".lock")).toList()) {
+                    String runId = lock.getFileName().toString().replaceFirst("\\.lock$", "");
+                    if (!RunLock.isHeld(locks, runId)) {
+                        Files.deleteIfExists(lock);
+                        removed.add("stale lock " + lock.getFileName());
+                    }
+                }
+            } catch (IOException e) {
+                removed.add("(could not list " + locks + ": " + e.getMessage() + ")");
+            }
+        }
         Path pool = lab.pool();
         if (Files.isDirectory(pool)) {
             try (Stream<Path> runs = Files.list(pool)) {

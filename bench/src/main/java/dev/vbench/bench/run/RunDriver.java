@@ -196,9 +196,8 @@ public final class RunDriver {
                 runId = first.path("run_id").asText();
                 seed = first.path("seed").asLong();
                 started = Instant.parse(first.path("time").asText());
-                for (Measurement m : Journal.measurements(previous)) {
-                    measurements.add(m);
-                }
+                // what an earlier attempt completed is kept; what failed there is measured again
+                Journal.measurements(previous).stream().filter(Measurement::ok).forEach(measurements::add);
             } else {
                 requireFreshOutDir();
                 Files.createDirectories(dir);
@@ -374,6 +373,11 @@ public final class RunDriver {
             metrics.add(new Metric(Workload.HOST_CPU_METRIC, "s", (cpuAfter - cpuBefore) / 1e9));
             return new Measurement(guest.name(), w.name(), rep, Measurement.Status.OK, null, start, end, metrics, raw);
         } catch (InvalidMeasurementException e) {
+            if (!guest.domain().isActive()) {
+                return new Measurement(guest.name(), w.name(), rep, Measurement.Status.FAILED,
+                        "the guest stopped running during the measurement (" + oneLine(e) + ")", start, Instant.now(),
+                        List.of(), null);
+            }
             return new Measurement(guest.name(), w.name(), rep, Measurement.Status.INVALID, oneLine(e), start,
                     Instant.now(), List.of(), null);
         } catch (RemoteCommandTimeoutException e) {
@@ -501,10 +505,14 @@ public final class RunDriver {
             List<Sample> samples = samples();
             SampleCsv.write(dir.resolve(RESULTS_CSV), samples);
             AnalysisOutcome outcome = AnalysisOutcome.ALL_SUPPORTED;
-            if (!samples.isEmpty() && samples.stream().anyMatch(s -> s.variant().equals(plan.baseline()))
-                    || !samples.isEmpty() && failures().stream().anyMatch(f -> f.variant().equals(plan.baseline()))) {
-                outcome = Analysis.write(dir, samples, plan.baseline(), claims(),
-                        new RunContext(env, failures(), status));
+            List<VariantFailure> failures = new ArrayList<>(failures());
+            boolean baselineMeasured = samples.stream().anyMatch(s -> s.variant().equals(plan.baseline()));
+            if (!baselineMeasured && failures.stream().noneMatch(f -> f.variant().equals(plan.baseline()))) {
+                failures.add(new VariantFailure(plan.baseline(), "not measured: the run ended ("
+                        + status.text() + ") before the baseline was measured"));
+            }
+            if (!samples.isEmpty()) {
+                outcome = Analysis.write(dir, samples, plan.baseline(), claims(), new RunContext(env, failures, status));
             }
             return new Result(status, failures(), outcome, dir);
         } catch (IOException e) {

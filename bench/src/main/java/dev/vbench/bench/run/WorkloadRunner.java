@@ -5,6 +5,7 @@ import dev.vbench.bench.plan.Iperf3Spec;
 import dev.vbench.bench.plan.Workload;
 import dev.vbench.bench.ssh.CommandResult;
 import dev.vbench.bench.ssh.GuestShell;
+import dev.vbench.bench.ssh.RemoteCommandException;
 import dev.vbench.bench.workload.FioCommand;
 import dev.vbench.bench.workload.FioJob;
 import dev.vbench.bench.workload.FioParser;
@@ -91,14 +92,22 @@ public final class WorkloadRunner {
         List<String> argv = argv(workload, device, serverHost, warmup);
         Duration timeout = warmup ? WARMUP.plus(SLACK) : timeout(workload);
         if (workload.fio() != null) {
-            CommandResult result = shell.execAnyStatus(argv, timeout);
+            CommandResult result = completed(shell, argv, shell.execAnyStatus(argv, timeout));
             return new Outcome(result, parse(workload, result));
         }
         List<String> server = new java.util.ArrayList<>(Iperf3Command.serverArgv(serverHost, IPERF3_PORT));
         server.addAll(List.of("--pidfile", serverPidFile.toString()));
         try (HostProcess process = HostProcess.start(server, serverLog, "Server listening", Duration.ofSeconds(10))) {
-            CommandResult result = shell.execAnyStatus(argv, timeout);
+            CommandResult result = completed(shell, argv, shell.execAnyStatus(argv, timeout));
             return new Outcome(result, parse(workload, result));
         }
+    }
+
+    /** A command that ended without an exit status lost its session or its guest: not a measurement at all. */
+    private static CommandResult completed(GuestShell shell, List<String> argv, CommandResult result) {
+        if (result.exitStatus() < 0) {
+            throw new RemoteCommandException(shell.target(), String.join(" ", argv), result);
+        }
+        return result;
     }
 }
