@@ -57,6 +57,8 @@ public final class RunDriver {
     public static final String PLAN_COPY = "plan.yaml";
     public static final String RESULTS_CSV = "results.csv";
     public static final String RAW_DIR = "raw";
+    /** How long a resumed guest may take to answer SSH again before the variant counts as failed. */
+    static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(30);
     /** Pid file of the host-side iperf3 server, in the run's pool directory. */
     static final String IPERF3_PID = "iperf3-server.pid";
 
@@ -327,7 +329,7 @@ public final class RunDriver {
         }
         try {
             guest.resume();
-            try (GuestShell shell = guest.shell(Duration.ofSeconds(60))) {
+            try (GuestShell shell = guest.shell(RECONNECT_TIMEOUT)) {
                 for (Workload w : todo) {
                     if (interrupted) {
                         return true;
