@@ -83,6 +83,15 @@ public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant vari
     }
 
     /** The same spec with another console log file ({@code null}: none). */
+    /**
+     * The same domain with another MAC. A variant booted again under the same name (a resumed run) needs a new
+     * MAC: dnsmasq keeps the lease of the old one for an hour, and libvirt would report that stale address.
+     */
+    public DomainSpec withMac(MacAddress other) {
+        return new DomainSpec(name, accel, guest, variant, rootOverlay, dataOverlay, image, network, other, tag,
+                consoleLog);
+    }
+
     public DomainSpec withConsoleLog(Path file) {
         return new DomainSpec(name, accel, guest, variant, rootOverlay, dataOverlay, image, network, mac, tag, file);
     }

@@ -13,6 +13,7 @@ import dev.vbench.provisioning.AccelResolution;
 import dev.vbench.provisioning.DomainSpec;
 import dev.vbench.provisioning.HostEnvironment;
 import dev.vbench.provisioning.ImageSpec;
+import dev.vbench.provisioning.MacAddress;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.Variant;
@@ -288,6 +289,10 @@ public final class RunDriver {
         progress.status("booting " + variant.name());
         DomainSpec spec = DomainSpec.forVariant(runId, variant, accel.resolved(), plan.guest(), image, plan.network(),
                 pool);
+        if (options.resume()) {
+            // a fresh MAC per attempt: the earlier attempt's DHCP lease would otherwise be reported at once
+            spec = spec.withMac(MacAddress.forName(spec.name() + "@" + Instant.now()));
+        }
         VariantGuest guest = new VariantGuest(spec);
         synchronized (guests) {
             guests.put(variant.name(), guest);
