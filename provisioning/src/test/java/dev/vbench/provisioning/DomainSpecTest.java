@@ -26,6 +26,17 @@ class DomainSpecTest {
     }
 
     @Test
+    void withMacChangesOnlyTheMacAndTheXmlCarriesIt() {
+        DomainSpec b = DomainXmlCases.base();
+        MacAddress other = MacAddress.forName(b.name() + "@attempt-2");
+        DomainSpec again = b.withMac(other);
+        assertThat(again.mac()).isEqualTo(other).isNotEqualTo(b.mac());
+        assertThat(again.withMac(b.mac())).isEqualTo(b);
+        assertThat(DomainXml.render(again)).contains("<mac address='" + other.value() + "'/>")
+                .doesNotContain(b.mac().value());
+    }
+
+    @Test
     void autoMustBeResolvedFirst() {
         DomainSpec b = DomainXmlCases.base();
         assertThatThrownBy(() -> new DomainSpec(b.name(), Accel.AUTO, b.guest(), b.variant(), b.rootOverlay(),
