@@ -1,9 +1,13 @@
 package dev.vbench.bench.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vbench.results.metric.MetricCatalog;
+import dev.vbench.results.metric.MetricCatalog.FioMeasure;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads fio's {@code --output-format=json} output. Pure: takes the text, never runs fio.
@@ -13,17 +17,17 @@ import java.util.List;
  * ({@code --status-interval}), of which the last complete one, fio's final report, counts; several jobs (no
  * {@code --group_reporting}); {@code unified_rw_reporting} ({@code mixed} only, or {@code both}).
  *
- * <p>Metrics, for every direction {@code D} in {@code read}, {@code write}, {@code trim}, {@code mixed} that moved
- * I/O ({@code io_bytes > 0} or {@code total_ios > 0}) in at least one job:
+ * <p>Metrics (defined in {@link MetricCatalog}), for every direction {@code D} that moved I/O
+ * ({@code io_bytes > 0} or {@code total_ios > 0}) in at least one job:
  * <ul>
- *   <li>{@code D_iops} ({@code IO/s}) and {@code D_bw} ({@code B/s}, from {@code bw_bytes}): summed over jobs;</li>
- *   <li>{@code D_clat_mean} ({@code ns}): mean completion latency, jobs weighted by their latency sample count
- *       {@code clat_ns.N}, so it is the exact mean of all completions;</li>
- *   <li>{@code D_clat_p50}, {@code D_clat_p99}, {@code D_clat_p999} ({@code ns}, from {@code clat_ns.percentile}
- *       50, 99, 99.9): with one job (always so with {@code --group_reporting}, which merges the histograms) fio's
- *       own value; with several jobs the maximum over the jobs. A percentile of the combined completions lies
- *       between the smallest and the largest per-job percentile, so the maximum is a tight upper bound, never an
- *       optimistic number. Left out when fio recorded no completion latencies.</li>
+ *   <li>IOPS and bandwidth ({@code bw_bytes}): summed over jobs;</li>
+ *   <li>mean completion latency: jobs weighted by their latency sample count {@code clat_ns.N}, so it is the exact
+ *       mean of all completions;</li>
+ *   <li>completion-latency percentiles ({@code clat_ns.percentile} 50, 99, 99.9): with one job (always so with
+ *       {@code --group_reporting}, which merges the histograms) fio's own value; with several jobs the maximum
+ *       over the jobs. A percentile of the combined completions lies between the smallest and the largest per-job
+ *       percentile, so the maximum is a tight upper bound, never an optimistic number. Left out when fio recorded
+ *       no completion latencies.</li>
  * </ul>
  *
  * <p>Invalid (an {@link InvalidMeasurementException} quoting fio's own text lines): a job with a non-zero
@@ -31,11 +35,9 @@ import java.util.List;
  * no {@code jobs}): {@link UnparsableOutputException}.
  */
 public final class FioParser {
-    /** The directions fio reports, in metric order. */
-    public static final List<String> DIRECTIONS = List.of("read", "write", "trim", "mixed");
-
-    private static final String[][] PERCENTILES = {{"p50", "50.000000"}, {"p99", "99.000000"},
-        {"p999", "99.900000"}};
+    /** fio's JSON keys of the completion-latency percentiles it reports, in {@link FioMeasure} order. */
+    private static final Map<FioMeasure, String> PERCENTILES = new EnumMap<>(Map.of(FioMeasure.CLAT_P50,
+            "50.000000", FioMeasure.CLAT_P99, "99.000000", FioMeasure.CLAT_P999, "99.900000"));
 
     private FioParser() {
     }
@@ -91,7 +93,7 @@ public final class FioParser {
             runtimeMillis = Math.max(runtimeMillis, job.path("job_runtime").asLong(0));
         }
         List<Metric> metrics = new ArrayList<>();
-        for (String direction : DIRECTIONS) {
+        for (String direction : MetricCatalog.FIO_DIRECTIONS) {
             metrics.addAll(directionMetrics(direction, jobs));
         }
         if (metrics.isEmpty()) {
@@ -106,7 +108,7 @@ public final class FioParser {
         double bw = 0;
         double clatWeightedSum = 0;
         long clatSamples = 0;
-        double[] percentiles = new double[PERCENTILES.length];
+        Map<FioMeasure, Double> percentiles = new EnumMap<>(FioMeasure.class);
         boolean moved = false;
         boolean allPercentiles = true;
         for (JsonNode job : jobs) {
@@ -123,10 +125,10 @@ public final class FioParser {
                 clatWeightedSum += number(clat, "mean") * n;
                 clatSamples += n;
             }
-            for (int i = 0; i < PERCENTILES.length; i++) {
-                JsonNode p = clat.path("percentile").path(PERCENTILES[i][1]);
+            for (Map.Entry<FioMeasure, String> key : PERCENTILES.entrySet()) {
+                JsonNode p = clat.path("percentile").path(key.getValue());
                 if (p.isNumber()) {
-                    percentiles[i] = Math.max(percentiles[i], p.asDouble());
+                    percentiles.merge(key.getKey(), p.asDouble(), Math::max);
                 } else {
                     allPercentiles = false;
                 }
@@ -136,14 +138,13 @@ public final class FioParser {
             return List.of();
         }
         List<Metric> metrics = new ArrayList<>();
-        metrics.add(new Metric(direction + "_iops", "IO/s", iops));
-        metrics.add(new Metric(direction + "_bw", "B/s", bw));
+        metrics.add(Metric.of(MetricCatalog.fio(direction, FioMeasure.IOPS), iops));
+        metrics.add(Metric.of(MetricCatalog.fio(direction, FioMeasure.BW), bw));
         if (clatSamples > 0) {
-            metrics.add(new Metric(direction + "_clat_mean", "ns", clatWeightedSum / clatSamples));
+            metrics.add(Metric.of(MetricCatalog.fio(direction, FioMeasure.CLAT_MEAN), clatWeightedSum / clatSamples));
             if (allPercentiles) {
-                for (int i = 0; i < PERCENTILES.length; i++) {
-                    metrics.add(new Metric(direction + "_clat_" + PERCENTILES[i][0], "ns", percentiles[i]));
-                }
+                percentiles.forEach((measure, value) -> metrics.add(Metric.of(MetricCatalog.fio(direction, measure),
+                        value)));
             }
         }
         return metrics;

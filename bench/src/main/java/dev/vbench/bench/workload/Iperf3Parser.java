@@ -1,6 +1,7 @@
 package dev.vbench.bench.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vbench.results.metric.MetricCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +9,16 @@ import java.util.List;
 /**
  * Reads the client's {@code iperf3 -J} output. Pure: takes the text, never runs iperf3.
  *
- * <p>Metrics, all from the {@code end} section:
+ * <p>Metrics ({@link MetricCatalog}), all from the {@code end} section:
  * <ul>
- *   <li>TCP: {@code throughput} ({@code bit/s}, {@code sum_received.bits_per_second}: what arrived),
- *       {@code retransmits} ({@code count}, {@code sum_sent.retransmits}, when the sender reports it);</li>
- *   <li>UDP: {@code throughput} ({@code bit/s}), {@code jitter} ({@code ms}) and {@code lost} ({@code %}), all
+ *   <li>TCP: {@link MetricCatalog#THROUGHPUT} ({@code sum_received.bits_per_second}: what arrived),
+ *       {@link MetricCatalog#RETRANSMITS} ({@code sum_sent.retransmits}, when the sender reports it);</li>
+ *   <li>UDP: {@link MetricCatalog#THROUGHPUT}, {@link MetricCatalog#JITTER} and {@link MetricCatalog#LOST}, all
  *       from {@code sum_received}, the receiver's view. (iperf 3.12's {@code end.sum} mixes the sender's rate
  *       with the receiver's jitter and loss, so it is not used.)</li>
- *   <li>both: {@code cpu_local} and {@code cpu_remote} ({@code %}, {@code cpu_utilization_percent.host_total}
- *       and {@code remote_total}; local is the client, where the command ran).</li>
+ *   <li>both: {@link MetricCatalog#CPU_LOCAL} and {@link MetricCatalog#CPU_REMOTE}
+ *       ({@code cpu_utilization_percent.host_total} and {@code remote_total}; local is the client, where the
+ *       command ran).</li>
  * </ul>
  *
  * <p>Invalid ({@link InvalidMeasurementException}): a top-level {@code error} (iperf3 {@code -J} exits 0 even
@@ -69,19 +71,19 @@ public final class Iperf3Parser {
                     + "is " + received.path("bytes").asText("missing") + ")");
         }
         List<Metric> metrics = new ArrayList<>();
-        metrics.add(new Metric("throughput", "bit/s", number(received, "bits_per_second", "end.sum_received")));
+        metrics.add(Metric.of(MetricCatalog.THROUGHPUT, number(received, "bits_per_second", "end.sum_received")));
         if (protocol.equals("TCP")) {
             JsonNode retransmits = end.path("sum_sent").path("retransmits");
             if (retransmits.isNumber()) {
-                metrics.add(new Metric("retransmits", "count", retransmits.asDouble()));
+                metrics.add(Metric.of(MetricCatalog.RETRANSMITS, retransmits.asDouble()));
             }
         } else {
-            metrics.add(new Metric("jitter", "ms", number(received, "jitter_ms", "end.sum_received")));
-            metrics.add(new Metric("lost", "%", number(received, "lost_percent", "end.sum_received")));
+            metrics.add(Metric.of(MetricCatalog.JITTER, number(received, "jitter_ms", "end.sum_received")));
+            metrics.add(Metric.of(MetricCatalog.LOST, number(received, "lost_percent", "end.sum_received")));
         }
         JsonNode cpu = end.path("cpu_utilization_percent");
-        metrics.add(new Metric("cpu_local", "%", number(cpu, "host_total", "end.cpu_utilization_percent")));
-        metrics.add(new Metric("cpu_remote", "%", number(cpu, "remote_total", "end.cpu_utilization_percent")));
+        metrics.add(Metric.of(MetricCatalog.CPU_LOCAL, number(cpu, "host_total", "end.cpu_utilization_percent")));
+        metrics.add(Metric.of(MetricCatalog.CPU_REMOTE, number(cpu, "remote_total", "end.cpu_utilization_percent")));
         Duration duration = Duration.ofNanos(Math.round(number(received, "seconds", "end.sum_received") * 1e9));
         return new Iperf3Result(metrics, protocol, duration, root.path("start").path("version").asText("unknown"));
     }

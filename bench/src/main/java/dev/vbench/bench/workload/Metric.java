@@ -1,5 +1,6 @@
 package dev.vbench.bench.workload;
 
+import dev.vbench.results.metric.MetricDef;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -28,5 +29,16 @@ public record Metric(String name, String unit, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("metric " + name + ": value must be finite, got " + value);
         }
+    }
+
+    /**
+     * A value of a catalogued metric, in the metric's own unit.
+     *
+     * @param def   the metric's definition
+     * @param value the reported value, finite
+     * @return the metric
+     */
+    public static Metric of(MetricDef def, double value) {
+        return new Metric(def.name(), def.unit(), value);
     }
 }

@@ -2,6 +2,7 @@ package dev.vbench.results.stats;
 
 import dev.vbench.results.ResultsInputException;
 import dev.vbench.results.Sample;
+import dev.vbench.results.metric.MetricCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -72,7 +73,7 @@ public record Cell(String variant, String workload, String metric, String unit, 
             sorted.sort(Comparator.comparingInt(Sample::rep));
             List<Double> values = sorted.stream().map(Sample::value).toList();
             cells.add(new Cell(first.variant(), first.workload(), first.metric(), first.unit(),
-                    Direction.of(first.metric(), first.unit()), values, CellStatistics.of(values)));
+                    MetricCatalog.direction(first.metric(), first.unit()), values, CellStatistics.of(values)));
         }
         cells.sort(ORDER);
         return cells;
