@@ -1,7 +1,14 @@
 package dev.vbench.microbench;
 
+import static dev.vbench.results.metric.MetricCatalog.CPU_LOCAL;
+import static dev.vbench.results.metric.MetricCatalog.RETRANSMITS;
+import static dev.vbench.results.metric.MetricCatalog.THROUGHPUT;
+
 import dev.vbench.results.Sample;
 import dev.vbench.results.claims.Claim;
+import dev.vbench.results.metric.MetricCatalog;
+import dev.vbench.results.metric.MetricCatalog.FioMeasure;
+import dev.vbench.results.metric.MetricDef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +31,10 @@ final class SyntheticRun {
     static final int METRICS_PER_WORKLOAD = 2;
 
     /** variant -> {random-read factor, sequential-write factor, network factor}, relative to the baseline. */
+    private static final MetricDef READ_IOPS = MetricCatalog.fio("read", FioMeasure.IOPS);
+    private static final MetricDef READ_P99 = MetricCatalog.fio("read", FioMeasure.CLAT_P99);
+    private static final MetricDef WRITE_BW = MetricCatalog.fio("write", FioMeasure.BW);
+    private static final MetricDef WRITE_CLAT = MetricCatalog.fio("write", FioMeasure.CLAT_MEAN);
     private static final Map<String, double[]> FACTORS = factors();
 
     private SyntheticRun() {
@@ -45,19 +56,19 @@ final class SyntheticRun {
             double net = e.getValue()[2];
             for (int rep = 1; rep <= REPS; rep++) {
                 double iops = normal(random, 1165 * disk, 0.06);
-                samples.add(new Sample(v, "randread-4k", "read_iops", "IO/s", rep, iops));
-                samples.add(new Sample(v, "randread-4k", "read_clat_p99", "ns", rep,
+                samples.add(new Sample(v, "randread-4k", READ_IOPS.name(), READ_IOPS.unit(), rep, iops));
+                samples.add(new Sample(v, "randread-4k", READ_P99.name(), READ_P99.unit(), rep,
                         Math.round(normal(random, 2.6e6 / disk, 0.08))));
-                samples.add(new Sample(v, "seqwrite-1m", "write_bw", "B/s", rep,
+                samples.add(new Sample(v, "seqwrite-1m", WRITE_BW.name(), WRITE_BW.unit(), rep,
                         Math.round(normal(random, 48.0 * 1024 * 1024 * write, 0.08))));
-                samples.add(new Sample(v, "seqwrite-1m", "write_clat_mean", "ns", rep,
+                samples.add(new Sample(v, "seqwrite-1m", WRITE_CLAT.name(), WRITE_CLAT.unit(), rep,
                         Math.round(normal(random, 21e6 / write, 0.07))));
-                samples.add(new Sample(v, "tcp-stream", "throughput", "bit/s", rep,
+                samples.add(new Sample(v, "tcp-stream", THROUGHPUT.name(), THROUGHPUT.unit(), rep,
                         Math.round(normal(random, 0.94e9 * net, 0.04))));
-                samples.add(new Sample(v, "tcp-stream", "cpu_local", "%", rep, normal(random, 61, 0.1)));
-                samples.add(new Sample(v, "tcp-reverse", "throughput", "bit/s", rep,
+                samples.add(new Sample(v, "tcp-stream", CPU_LOCAL.name(), CPU_LOCAL.unit(), rep, normal(random, 61, 0.1)));
+                samples.add(new Sample(v, "tcp-reverse", THROUGHPUT.name(), THROUGHPUT.unit(), rep,
                         Math.round(normal(random, 0.88e9 * net, 0.05))));
-                samples.add(new Sample(v, "tcp-reverse", "retransmits", "count", rep,
+                samples.add(new Sample(v, "tcp-reverse", RETRANSMITS.name(), RETRANSMITS.unit(), rep,
                         Math.max(0, Math.round(normal(random, 12, 0.5)))));
             }
         }
@@ -71,11 +82,11 @@ final class SyntheticRun {
     static List<Claim> claims() {
         return List.of(
                 new Claim("virtio-disk-randread", "virtio disk gives at least 1.5x the random-read IOPS of IDE",
-                        BASELINE, "virtio-wb-virtio", "randread-4k", "read_iops", 1.5),
+                        BASELINE, "virtio-wb-virtio", "randread-4k", READ_IOPS.name(), 1.5),
                 new Claim("virtio-net-5x", "virtio-net gives at least 5x the TCP throughput of e1000",
-                        BASELINE, "virtio-wb-virtio", "tcp-stream", "throughput", 5),
+                        BASELINE, "virtio-wb-virtio", "tcp-stream", THROUGHPUT.name(), 5),
                 new Claim("sata-beats-ide", "SATA gives at least 1.19x the random-read IOPS of IDE",
-                        BASELINE, "sata-wt-rtl8139", "randread-4k", "read_iops", 1.19));
+                        BASELINE, "sata-wt-rtl8139", "randread-4k", READ_IOPS.name(), 1.19));
     }
 
     private static Map<String, double[]> factors() {
