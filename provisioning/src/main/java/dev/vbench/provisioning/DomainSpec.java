@@ -55,7 +55,8 @@ public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant vari
             requireAbsolute(consoleLog, "console log");
         }
         if (rootOverlay.equals(dataOverlay)) {
-            throw new IllegalArgumentException("root and data overlay must be different files, both are " + rootOverlay);
+            throw new IllegalArgumentException("root and data overlay must be different files, both are "
+                    + rootOverlay);
         }
         if (!tag.variant().equals(variant.name())) {
             throw new IllegalArgumentException("metadata variant '" + tag.variant() + "' differs from variant '"

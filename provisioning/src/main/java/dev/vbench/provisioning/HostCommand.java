@@ -29,7 +29,8 @@ public final class HostCommand {
         String op = "run " + String.join(" ", argv);
         Process p;
         try {
-            p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            p = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new ProvisioningException(op, "cannot start " + argv.get(0) + ": " + e.getMessage(), e);

@@ -34,7 +34,10 @@ public record HostEnvironment(String uri, String hostName, String hypervisor, St
         Objects.requireNonNull(libvirtVersion, "libvirtVersion");
     }
 
-    /** libvirt's version encoding {@code major * 1,000,000 + minor * 1,000 + release} as {@code major.minor.release}. */
+    /**
+     * libvirt's version encoding {@code major * 1,000,000 + minor * 1,000 + release} as
+     * {@code major.minor.release}.
+     */
     public static String formatVersion(long encoded) {
         if (encoded < 0) {
             throw new IllegalArgumentException("negative version number " + encoded);

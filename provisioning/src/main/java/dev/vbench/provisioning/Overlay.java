@@ -28,7 +28,10 @@ public record Overlay(Path path, Path backing, String backingFormat) {
         }
     }
 
-    /** Root disk overlay over {@code image.disk()}; the format follows the file name ({@code .qcow2} or {@code .raw}). */
+    /**
+     * Root disk overlay over {@code image.disk()}; the format follows the file name ({@code .qcow2} or
+     * {@code .raw}).
+     */
     public static Overlay root(ImageSpec image, Path path) {
         return new Overlay(path, image.disk(), formatOf(image.disk()));
     }

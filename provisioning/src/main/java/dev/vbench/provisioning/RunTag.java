@@ -58,7 +58,8 @@ public record RunTag(String runId, String variant) {
         for (Node m = root.getFirstChild(); m != null; m = m.getNextSibling()) {
             if (m instanceof Element meta && "metadata".equals(meta.getLocalName()) && meta.getNamespaceURI() == null) {
                 for (Node n = meta.getFirstChild(); n != null; n = n.getNextSibling()) {
-                    if (n instanceof Element e && NAMESPACE.equals(e.getNamespaceURI()) && ELEMENT.equals(e.getLocalName())) {
+                    if (n instanceof Element e && NAMESPACE.equals(e.getNamespaceURI())
+                            && ELEMENT.equals(e.getLocalName())) {
                         try {
                             return Optional.of(new RunTag(e.getAttribute("id"), e.getAttribute("variant")));
                         } catch (IllegalArgumentException malformed) {

@@ -89,7 +89,8 @@ public final class LibvirtProvisioner implements Provisioner {
             throw new ProvisioningException("define domain '" + name + "'", "a domain of that name already exists on "
                     + uri + "; if it is left over from an earlier run, remove it with vbench cleanup");
         }
-        Domain domain = LibvirtCall.run("define domain '" + name + "'", () -> connect.domainDefineXML(definition.xml()));
+        Domain domain = LibvirtCall.run("define domain '" + name + "'",
+                () -> connect.domainDefineXML(definition.xml()));
         try {
             domain.create();
         } catch (LibvirtException e) {
