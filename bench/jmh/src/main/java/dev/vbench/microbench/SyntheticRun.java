@@ -65,7 +65,8 @@ final class SyntheticRun {
                         Math.round(normal(random, 21e6 / write, 0.07))));
                 samples.add(new Sample(v, "tcp-stream", THROUGHPUT.name(), THROUGHPUT.unit(), rep,
                         Math.round(normal(random, 0.94e9 * net, 0.04))));
-                samples.add(new Sample(v, "tcp-stream", CPU_LOCAL.name(), CPU_LOCAL.unit(), rep, normal(random, 61, 0.1)));
+                samples.add(new Sample(v, "tcp-stream", CPU_LOCAL.name(), CPU_LOCAL.unit(), rep,
+                        normal(random, 61, 0.1)));
                 samples.add(new Sample(v, "tcp-reverse", THROUGHPUT.name(), THROUGHPUT.unit(), rep,
                         Math.round(normal(random, 0.88e9 * net, 0.05))));
                 samples.add(new Sample(v, "tcp-reverse", RETRANSMITS.name(), RETRANSMITS.unit(), rep,
