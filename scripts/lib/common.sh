@@ -7,9 +7,19 @@ VBENCH_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 VBENCH_SCRIPTS=$VBENCH_REPO/scripts
 VBENCH_HOME=${VBENCH_HOME:-/var/lib/vbench}
 
-# Names that the Java code relies on: keep them in sync with provisioning/bench.
-VBENCH_NS=vbench                                # network namespace
-VBENCH_NET=vbench                               # libvirt network
+# The facts the Java code shares with these scripts live in one file, read by both sides.
+VBENCH_LAB_FACTS=$VBENCH_REPO/provisioning/src/main/resources/dev/vbench/provisioning/lab.properties
+
+# lab_fact KEY: the value of KEY in lab.properties (dev.vbench.provisioning.LabFacts reads the same file).
+lab_fact() {
+    local value
+    value=$(sed -n "s/^$1=//p" "$VBENCH_LAB_FACTS")
+    [[ -n $value ]] || { printf '%s: %s has no value for %s\n' "${VBENCH_PROG:-vbench}" "$VBENCH_LAB_FACTS" "$1" >&2; exit 1; }
+    printf '%s\n' "$value"
+}
+
+VBENCH_NS=$(lab_fact namespace)                 # network namespace
+VBENCH_NET=$(lab_fact network)                  # libvirt network
 VBENCH_BRIDGE=vbench0
 VBENCH_NET_ADDR=192.168.150.1
 VBENCH_NET_PREFIX=24

@@ -2,7 +2,8 @@
 # shellcheck disable=SC2034  # IMAGE_DIR is the result of image_ensure
 # The default guest image: a Debian minbase system built with debootstrap, booted by direct kernel boot.
 #
-# The recipe hash covers this file, image-packages.txt and the lab public key: any change to one of them
+# The recipe hash covers this file, image-packages.txt, lab.properties (data-disk size, guest drivers) and the
+# lab public key: any change to one of them
 # builds a new image directory; an unchanged recipe reuses the cached one at once.
 #
 # Result: $VBENCH_IMAGES/<hash>/ with disk.qcow2 vmlinuz initrd.img host_key.pub data.raw cmdline image.json
@@ -11,14 +12,17 @@
 IMAGE_SUITE=bookworm
 IMAGE_PACKAGES_FILE=$VBENCH_SCRIPTS/lib/image-packages.txt
 IMAGE_DISK_SIZE=3G
-IMAGE_DATA_MIB=2048
+IMAGE_DATA_MIB=$(lab_fact data_disk_mib)
 # quiet + loglevel=3: little serial output (slow under TCG); mitigations=off: cheaper emulation;
 # fsck.mode=skip and rw: no fsck, no remount of the root fs.
 IMAGE_CMDLINE="root=LABEL=root console=ttyS0 rw quiet loglevel=3 mitigations=off fsck.mode=skip"
-IMAGE_FILES=(disk.qcow2 vmlinuz initrd.img host_key.pub data.raw cmdline image.json)
-# Drivers the variants need: the root disk on every bus, and every NIC model.
-IMAGE_INITRD_MODULES=(ata_piix ahci virtio_blk virtio_scsi virtio_pci sd_mod ext4)
-IMAGE_KERNEL_MODULES=(e1000 8139cp virtio_net)
+# The image's files by role, written into image.json's "files" (the Java reads the names from there).
+declare -A IMAGE_FILE=([disk]=disk.qcow2 [kernel]=vmlinuz [initrd]=initrd.img [cmdline]=cmdline
+                       [host_key]=host_key.pub [data]=data.raw)
+IMAGE_FILES=("${IMAGE_FILE[@]}" image.json)
+# Drivers the variants need (lab.properties): the root disk on every bus, and every NIC model.
+mapfile -t IMAGE_INITRD_MODULES < <(sed -n 's/^driver\.disk\.[^=]*=//p' "$VBENCH_LAB_FACTS"; lab_fact initrd.extra | tr ' ' '\n')
+mapfile -t IMAGE_KERNEL_MODULES < <(sed -n 's/^driver\.nic\.[^=]*=//p' "$VBENCH_LAB_FACTS")
 # Units that only slow down a throwaway guest (and may add I/O noise during a measurement).
 IMAGE_MASKED_UNITS=(
     systemd-networkd-wait-online.service systemd-firstboot.service
@@ -42,9 +46,9 @@ ssh_key_ensure() {
     chmod 0644 "$VBENCH_SSH_KEY.pub"
 }
 
-# image_recipe_hash: 16 hex digits over the recipe (this file, the package list, the lab public key).
+# image_recipe_hash: 16 hex digits over the recipe (this file, the package list, the lab facts, the lab public key).
 image_recipe_hash() {
-    cat "${BASH_SOURCE[0]}" "$IMAGE_PACKAGES_FILE" "$VBENCH_SSH_KEY.pub" | sha256sum | cut -c1-16
+    cat "${BASH_SOURCE[0]}" "$IMAGE_PACKAGES_FILE" "$VBENCH_LAB_FACTS" "$VBENCH_SSH_KEY.pub" | sha256sum | cut -c1-16
 }
 
 image_packages() { grep -v '^[[:space:]]*\(#\|$\)' "$IMAGE_PACKAGES_FILE"; }
@@ -165,17 +169,17 @@ image_build_steps() {
     mirror=$(debian_mirror)
     step "debootstrap $IMAGE_SUITE from $mirror (log: build.log)" image_debootstrap "$root" "$mirror" "$tmp/build.log"
     step "configure the guest system" image_configure "$root"
-    step "install the guest host key" image_host_key "$root" "$tmp/host_key.pub"
+    step "install the guest host key" image_host_key "$root" "$tmp/${IMAGE_FILE[host_key]}"
     kver=$(image_kernel_version "$root")
     step "check drivers and sshd config of kernel $kver" image_verify "$root" "$kver"
-    cp "$root/boot/vmlinuz-$kver" "$tmp/vmlinuz"
-    cp "$root/boot/initrd.img-$kver" "$tmp/initrd.img"
+    cp "$root/boot/vmlinuz-$kver" "$tmp/${IMAGE_FILE[kernel]}"
+    cp "$root/boot/initrd.img-$kver" "$tmp/${IMAGE_FILE[initrd]}"
     image_write_package_list "$root" > "$tmp/packages.tsv"
     step "trim caches from the root tree" image_trim "$root"
     step "mkfs.ext4 -d (${IMAGE_DISK_SIZE}) and qemu-img convert -O qcow2" image_make_disk "$root" "$tmp"
     rm -rf --one-file-system "$root"
-    step "fill data.raw with ${IMAGE_DATA_MIB} MiB of random data" image_make_data "$tmp/data.raw"
-    printf '%s\n' "$IMAGE_CMDLINE" > "$tmp/cmdline"
+    step "fill ${IMAGE_FILE[data]} with ${IMAGE_DATA_MIB} MiB of random data" image_make_data "$tmp/${IMAGE_FILE[data]}"
+    printf '%s\n' "$IMAGE_CMDLINE" > "$tmp/${IMAGE_FILE[cmdline]}"
     image_write_json "$hash" "$kver" "$mirror" "$tmp" "$t0" > "$tmp/image.json.new"
     rm -f "$tmp/packages.tsv"
     chmod 0644 "$tmp"/*
@@ -308,39 +312,32 @@ image_make_disk() {
     rm -f "$out/disk.raw"
     truncate -s "$IMAGE_DISK_SIZE" "$out/disk.raw"
     mkfs.ext4 -q -F -L root -d "$root" "$out/disk.raw"
-    qemu-img convert -O qcow2 "$out/disk.raw" "$out/disk.qcow2"
+    qemu-img convert -O qcow2 "$out/disk.raw" "$out/${IMAGE_FILE[disk]}"
     rm -f "$out/disk.raw"
-    log "    disk.qcow2: $(du -h "$out/disk.qcow2" | cut -f1)"
+    log "    ${IMAGE_FILE[disk]}: $(du -h "$out/${IMAGE_FILE[disk]}" | cut -f1)"
 }
 
 image_make_data() {
     dd if=/dev/urandom of="$1" bs=1M count="$IMAGE_DATA_MIB" iflag=fullblock status=none
 }
 
-# image_write_json HASH KVER MIRROR DIR START_US: the self-description of the image (all values are
-# plain ASCII tokens, so no JSON escaping is needed).
+# image_write_json HASH KVER MIRROR DIR START_US: image.json, the image's self-description and the contract
+# with the Java (dev.vbench.bench.run.ImageLayout): its files by role, the data-disk size, the guest kernel.
 image_write_json() {
-    local hash=$1 kver=$2 mirror=$3 dir=$4 t0=$5 sep p name version
-    printf '{\n'
-    printf '  "format_version": 1,\n'
-    printf '  "recipe_hash": "%s",\n' "$hash"
-    printf '  "guest_kernel": "%s",\n' "$kver"
-    printf '  "debian_suite": "%s",\n' "$IMAGE_SUITE"
-    printf '  "debian_mirror": "%s",\n' "$mirror"
-    printf '  "built_at": "%s",\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    printf '  "build_seconds": %s,\n' "$(seconds_since "$t0")"
-    printf '  "cmdline": "%s",\n' "$IMAGE_CMDLINE"
-    printf '  "host_key_fingerprint": "%s",\n' "$(ssh-keygen -l -f "$dir/host_key.pub" | awk '{print $2}')"
-    printf '  "disk_virtual_size_bytes": %s,\n' "$(qemu-img info --output=json "$dir/disk.qcow2" | awk -F'[:,]' '/"virtual-size"/ { gsub(/ /, "", $2); print $2; exit }')"
-    printf '  "data_size_bytes": %s,\n' "$(stat -c %s "$dir/data.raw")"
-    printf '  "packages": ['
-    sep=
-    while read -r p; do printf '%s"%s"' "$sep" "$p"; sep=', '; done < <(image_packages)
-    printf '],\n'
-    printf '  "installed_packages": {\n'
-    sep=
-    while IFS=$'\t' read -r name version; do
-        printf '%s    "%s": "%s"' "$sep" "$name" "$version"; sep=$',\n'
-    done < "$dir/packages.tsv"
-    printf '\n  }\n}\n'
+    local hash=$1 kver=$2 mirror=$3 dir=$4 t0=$5 role files=()
+    for role in "${!IMAGE_FILE[@]}"; do files+=(--arg "$role" "${IMAGE_FILE[$role]}"); done
+    jq -n --sort-keys \
+        --arg hash "$hash" --arg kver "$kver" --arg suite "$IMAGE_SUITE" --arg mirror "$mirror" \
+        --arg built "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --argjson seconds "$(seconds_since "$t0")" \
+        --arg cmdline "$IMAGE_CMDLINE" \
+        --arg fingerprint "$(ssh-keygen -l -f "$dir/${IMAGE_FILE[host_key]}" | awk '{print $2}')" \
+        --argjson disk_size "$(qemu-img info --output=json "$dir/${IMAGE_FILE[disk]}" | jq '."virtual-size"')" \
+        --argjson data_size "$(stat -c %s "$dir/${IMAGE_FILE[data]}")" \
+        --argjson packages "$(image_packages | jq -R . | jq -s .)" \
+        --argjson installed "$(jq -R 'split("\t") | {(.[0]): .[1]}' < "$dir/packages.tsv" | jq -s 'add // {}')" \
+        --argjson files "$(jq -n "${files[@]}" '$ARGS.named')" \
+        '{format_version: 2, recipe_hash: $hash, guest_kernel: $kver, debian_suite: $suite,
+          debian_mirror: $mirror, built_at: $built, build_seconds: $seconds, cmdline: $cmdline,
+          host_key_fingerprint: $fingerprint, disk_virtual_size_bytes: $disk_size, data_size_bytes: $data_size,
+          files: $files, packages: $packages, installed_packages: $installed}'
 }

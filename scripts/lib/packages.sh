@@ -1,13 +1,18 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034  # the lists are used by the scripts that source this file
 # Host packages the lab needs (Debian names).
 
 HOST_PACKAGES=(
     qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients debootstrap
-    fio iperf3 dnsmasq-base socat libxml2-utils openssh-client iproute2
+    fio iperf3 dnsmasq-base socat libxml2-utils openssh-client iproute2 jq
 )
 
-# Packages only the tests need: ReportBrowserIT opens report.html in headless Chromium.
-TEST_PACKAGES=(chromium)
+# Packages the unit tests need (scripts/test --fast): shellcheck for the scripts, virt-xml-validate
+# (libvirt-clients) for DomainXmlValidationTest.
+UNIT_TEST_PACKAGES=(shellcheck libvirt-clients)
+# Packages only the integration tests need besides HOST_PACKAGES: ReportBrowserIT opens report.html in
+# headless Chromium.
+TEST_PACKAGES=(chromium "${UNIT_TEST_PACKAGES[@]}")
 
 # packages_missing [PKG...]: print the given packages (default HOST_PACKAGES) that are not installed, one a line.
 packages_missing() {

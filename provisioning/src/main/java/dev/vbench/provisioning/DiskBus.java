@@ -5,17 +5,15 @@ import java.util.List;
 
 /** Bus of the data disk under test, as named in a plan, with the Linux driver the guest must bind to it. */
 public enum DiskBus {
-    IDE("ide", "ata_piix"),
-    SATA("sata", "ahci"),
-    VIRTIO("virtio", "virtio_blk"),
-    VIRTIO_SCSI("virtio-scsi", "virtio_scsi");
+    IDE("ide"),
+    SATA("sata"),
+    VIRTIO("virtio"),
+    VIRTIO_SCSI("virtio-scsi");
 
     private final String planName;
-    private final String guestDriver;
 
-    DiskBus(String planName, String guestDriver) {
+    DiskBus(String planName) {
         this.planName = planName;
-        this.guestDriver = guestDriver;
     }
 
     /** The spelling used in plan files and variant names. */
@@ -25,7 +23,7 @@ public enum DiskBus {
 
     /** The kernel driver that the guest binds to the disk's controller. */
     public String guestDriver() {
-        return guestDriver;
+        return LabFacts.driver(this);
     }
 
     /** Whether the bus is paravirtual (virtio) rather than emulated hardware. */

@@ -5,7 +5,8 @@ package dev.vbench.provisioning;
  * bridge, {@code virtualport: openvswitch}). Exactly one of {@code network} and {@code bridge} is set.
  */
 public record NetworkSpec(String network, String bridge, String virtualport) {
-    public static final String LAB_NETWORK = "vbench";
+    /** The local lab's libvirt network ({@link LabFacts#network()}). */
+    public static final String LAB_NETWORK = LabFacts.network();
 
     public NetworkSpec {
         if ((network == null) == (bridge == null)) {
@@ -15,7 +16,8 @@ public record NetworkSpec(String network, String bridge, String virtualport) {
             throw new IllegalArgumentException("network.virtualport needs network.bridge");
         }
         if (virtualport != null && !virtualport.equals("openvswitch")) {
-            throw new IllegalArgumentException("unknown network.virtualport '" + virtualport + "' (valid: openvswitch)");
+            throw new IllegalArgumentException("unknown network.virtualport '" + virtualport
+                    + "' (valid: openvswitch)");
         }
     }
 

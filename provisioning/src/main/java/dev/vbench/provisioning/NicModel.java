@@ -5,16 +5,14 @@ import java.util.List;
 
 /** Model of the guest NIC ({@code <model type=...>}) with the Linux driver the guest must bind to it. */
 public enum NicModel {
-    E1000("e1000", "e1000"),
-    RTL8139("rtl8139", "8139cp"),
-    VIRTIO("virtio", "virtio_net");
+    E1000("e1000"),
+    RTL8139("rtl8139"),
+    VIRTIO("virtio");
 
     private final String planName;
-    private final String guestDriver;
 
-    NicModel(String planName, String guestDriver) {
+    NicModel(String planName) {
         this.planName = planName;
-        this.guestDriver = guestDriver;
     }
 
     public String planName() {
@@ -22,7 +20,7 @@ public enum NicModel {
     }
 
     public String guestDriver() {
-        return guestDriver;
+        return LabFacts.driver(this);
     }
 
     public boolean paravirtual() {

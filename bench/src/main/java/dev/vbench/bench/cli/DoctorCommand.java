@@ -1,7 +1,7 @@
 package dev.vbench.bench.cli;
 
 import dev.vbench.bench.plan.PlanImage;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vbench.bench.run.ImageLayout;
 import dev.vbench.bench.run.LabHome;
 import dev.vbench.bench.run.RunLock;
 import dev.vbench.provisioning.Accel;
@@ -9,6 +9,7 @@ import dev.vbench.provisioning.AccelResolution;
 import dev.vbench.provisioning.AccelResolver;
 import dev.vbench.provisioning.HostEnvironment;
 import dev.vbench.provisioning.ImageSpec;
+import dev.vbench.provisioning.LabFacts;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
@@ -38,9 +39,9 @@ public final class DoctorCommand implements Callable<Integer> {
             description = "libvirt URI (default: ${DEFAULT-VALUE}).")
     private String connect;
 
-    @Option(names = "--network", paramLabel = "NAME", defaultValue = NetworkSpec.LAB_NETWORK,
-            description = "libvirt network the guests join (default: ${DEFAULT-VALUE}).")
-    private String network;
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "libvirt network the guests join (default: the lab's, vbench).")
+    private String network = NetworkSpec.LAB_NETWORK;
 
     private PrintWriter out;
     private boolean allOk = true;
@@ -52,8 +53,7 @@ public final class DoctorCommand implements Callable<Integer> {
         ImageSpec image = null;
         try {
             image = lab.resolveImage(PlanImage.labDefault());
-            String kernel = new ObjectMapper().readTree(lab.defaultImageDir().resolve("image.json").toFile())
-                    .path("guest_kernel").asText("unknown");
+            String kernel = ImageLayout.read(lab.defaultImageDir()).guestKernel();
             ok("image", lab.defaultImageDir().toRealPath() + " (guest kernel " + kernel + ")");
         } catch (ProvisioningException | IOException e) {
             fail("image", e.getMessage());
@@ -63,10 +63,11 @@ public final class DoctorCommand implements Callable<Integer> {
         } else {
             fail("ssh key", lab.sshKey() + " missing; create it with: scripts/lab up");
         }
-        if (Files.exists(Path.of("/run/netns/vbench"))) {
-            ok("namespace", "vbench");
+        String namespace = LabFacts.namespace();
+        if (Files.exists(Path.of("/run/netns", namespace))) {
+            ok("namespace", namespace);
         } else {
-            fail("namespace", "network namespace vbench is missing; start the lab with: scripts/lab up");
+            fail("namespace", "network namespace " + namespace + " is missing; start the lab with: scripts/lab up");
         }
         try (Provisioner provisioner = LibvirtProvisioner.FACTORY.connect(connect)) {
             HostEnvironment host = provisioner.hostEnvironment();

@@ -3,6 +3,7 @@ package dev.vbench.bench.cli;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanImage;
 import dev.vbench.bench.plan.PlanParser;
+import dev.vbench.bench.run.ImageLayout;
 import dev.vbench.bench.run.LabHome;
 import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.DomainSpec;
@@ -132,15 +133,16 @@ public final class PlanCommand implements Callable<Integer> {
 
     /**
      * The plan's image, or for {@code image: default} the files of the lab's default image ({@link LabHome}'s
-     * layout). Unlike a run, a preview does not require the files to exist.
+     * layout, from its image.json). Unlike a run, a preview does not require the files it names to exist.
      */
     private ImageSpec image(PlanImage planned) {
         if (!planned.isLabDefault()) {
             return planned.toImageSpec(null);
         }
         Path dir = (imageDir != null ? imageDir : LabHome.fromEnvironment().defaultImageDir()).toAbsolutePath();
+        ImageLayout layout = ImageLayout.parse(dir);
         String cmdline = null;
-        Path cmdlineFile = dir.resolve("cmdline");
+        Path cmdlineFile = dir.resolve(layout.files().get("cmdline"));
         if (Files.isReadable(cmdlineFile)) {
             try {
                 cmdline = Files.readString(cmdlineFile, StandardCharsets.UTF_8).strip();
@@ -148,7 +150,8 @@ public final class PlanCommand implements Callable<Integer> {
                 cmdline = null; // the renderer's default command line applies
             }
         }
-        return new ImageSpec(dir.resolve("disk.qcow2"), dir.resolve("vmlinuz"), dir.resolve("initrd.img"),
+        ImageSpec files = layout.toImageSpec(dir, false);
+        return new ImageSpec(files.disk(), files.kernel(), files.initrd(),
                 cmdline == null || cmdline.isEmpty() ? null : cmdline, null);
     }
 

@@ -42,17 +42,7 @@ public record LabHome(Path root) {
     public ImageSpec resolveImage(PlanImage image) {
         if (image.isLabDefault()) {
             Path dir = defaultImageDir();
-            Path disk = dir.resolve("disk.qcow2");
-            for (String file : new String[] {"disk.qcow2", "vmlinuz", "initrd.img", "cmdline", "host_key.pub",
-                "data.raw"}) {
-                if (!Files.isRegularFile(dir.resolve(file))) {
-                    throw new ProvisioningException("find the lab's guest image", dir.resolve(file)
-                            + " is missing; build it with: scripts/lab up");
-                }
-            }
-            return new ImageSpec(disk.toAbsolutePath(), dir.resolve("vmlinuz").toAbsolutePath(),
-                    dir.resolve("initrd.img").toAbsolutePath(), read(dir.resolve("cmdline")),
-                    read(dir.resolve("host_key.pub")));
+            return ImageLayout.read(dir).toImageSpec(dir, true);
         }
         for (Path p : new Path[] {image.disk(), image.kernel(), image.initrd()}) {
             if (p != null && !Files.isRegularFile(p)) {
@@ -69,7 +59,8 @@ public record LabHome(Path root) {
 
     public void requireSshKey() {
         if (!Files.isRegularFile(sshKey())) {
-            throw new ProvisioningException("find the lab's SSH key", sshKey() + " is missing; create it with: scripts/lab up");
+            throw new ProvisioningException("find the lab's SSH key", sshKey()
+                    + " is missing; create it with: scripts/lab up");
         }
     }
 

@@ -23,6 +23,17 @@ class PlanCommandTest {
         return new Result(exit, out.toString(), err.toString());
     }
 
+    /** An image directory holding only an image.json, as scripts/lib/image.sh writes it (a preview needs no more). */
+    static Path image(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("image.json"), """
+                {"format_version": 2, "recipe_hash": "0123456789abcdef", "guest_kernel": "6.1.0-test-amd64",
+                 "data_size_bytes": 2147483648, "cmdline": "ignored", "files": {"cmdline": "cmdline", "data": "data.raw",
+                 "disk": "disk.qcow2", "host_key": "host_key.pub", "initrd": "initrd.img", "kernel": "vmlinuz"}}
+                """);
+        return dir;
+    }
+
     static void assertOneLineConfigError(Result r) {
         assertThat(r.exit()).isEqualTo(ExitCode.CONFIG);
         assertThat(r.out()).isEmpty();
@@ -125,7 +136,7 @@ class PlanCommandTest {
     @Test
     void emitsOneValidDomainDefinitionPerVariant() throws Exception {
         Path out = dir.resolve("xml/nested");
-        Path image = dir.resolve("image");
+        Path image = image(dir.resolve("image"));
 
         Result r = vbench("plan", "--plan", "plans/default.yaml", "--emit-xml", out.toString(),
                 "--image-dir", image.toString(), "--work-dir", dir.resolve("pool").toString(), "--run-id", "r1");
@@ -152,7 +163,7 @@ class PlanCommandTest {
         Path out = dir.resolve("kvm");
 
         Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--accel", "kvm",
-                "--image-dir", dir.toString());
+                "--image-dir", image(dir).toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readString(out.resolve("virtio-wb-virtio.xml"))).startsWith("<domain type='kvm'>");
@@ -178,11 +189,40 @@ class PlanCommandTest {
         Files.writeString(file, "x");
 
         Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", file.toString(), "--image-dir",
-                dir.toString());
+                image(dir).toString());
 
         assertThat(r.exit()).isEqualTo(ExitCode.OUTPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("vbench: cannot write " + file).doesNotContain("Exception");
         assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void theImageLayoutComesFromImageJson() throws Exception {
+        Path image = dir.resolve("renamed");
+        Files.createDirectories(image);
+        Files.writeString(image.resolve("image.json"), Files.readString(image(dir.resolve("tmp")).resolve("image.json"))
+                .replace("\"vmlinuz\"", "\"kernel-6.1\""));
+        Path out = dir.resolve("xml");
+
+        Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--image-dir",
+                image.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("ide-wt-e1000.xml")))
+                .contains("<kernel>" + image.toAbsolutePath().resolve("kernel-6.1") + "</kernel>");
+    }
+
+    @Test
+    void anImageWithoutImageJsonIsALabError() throws Exception {
+        Path out = dir.resolve("xml");
+
+        Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--image-dir",
+                dir.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCode.PROVISIONING);
+        assertThat(r.err()).contains(dir.resolve("image.json").toString()).contains("it is missing")
+                .contains("scripts/lab image").doesNotContain("Exception");
+        assertThat(out).doesNotExist();
     }
 }

@@ -27,7 +27,7 @@ final class LabFixture {
     /** Fails (never skips) with the fix when the lab is not up. */
     static void requireLab() {
         LabHome lab = LabHome.fromEnvironment();
-        assertThat(Path.of("/run/netns/vbench")).as("the lab is not up: run scripts/lab up (scripts/test does)")
+        assertThat(Path.of("/run/netns", dev.vbench.provisioning.LabFacts.namespace())).as("the lab is not up: run scripts/lab up (scripts/test does)")
                 .exists();
         assertThat(lab.defaultImageDir().resolve("disk.qcow2")).as("no lab image: run scripts/lab up").exists();
     }

@@ -60,7 +60,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LibvirtQemuIT {
     static final String URI = System.getProperty("vbench.lab.uri", "");
     static final String RUN = "provit" + ProcessHandle.current().pid();
-    static final String NETNS = System.getProperty("vbench.lab.netns", "vbench");
+    static final String NETNS = System.getProperty("vbench.lab.netns", dev.vbench.provisioning.LabFacts.namespace());
     static final Path KEY = Path.of(System.getProperty("vbench.lab.key", "/var/lib/vbench/ssh/id_ed25519"));
     static final Path CAPTURED = Path.of(System.getProperty("vbench.build.dir", "target"), "captured");
 
