@@ -3,7 +3,9 @@ package dev.vbench.bench.cli;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanParser;
 import dev.vbench.bench.run.Journal;
+import dev.vbench.bench.run.JournalEntry;
 import dev.vbench.bench.run.LabHome;
+import dev.vbench.bench.run.RunDirectory;
 import dev.vbench.bench.run.RunDriver;
 import dev.vbench.bench.run.RunInputException;
 import dev.vbench.provisioning.libvirt.LibvirtProvisioner;
@@ -68,13 +70,13 @@ public final class RunCommand implements Callable<Integer> {
         Path planFile = plan;
         Plan parsed;
         if (resume != null) {
-            Path copy = resume.resolve(RunDriver.PLAN_COPY);
+            Path copy = resume.resolve(RunDirectory.PLAN_COPY);
             if (!Files.isRegularFile(copy)) {
-                throw new RunInputException(resume + " holds no vbench run to resume (no " + RunDriver.PLAN_COPY
+                throw new RunInputException(resume + " holds no vbench run to resume (no " + RunDirectory.PLAN_COPY
                         + "); start a new run with --plan and --out");
             }
-            String original = Journal.read(resume).stream().filter(e -> "start".equals(e.path("type").asText()))
-                    .map(e -> e.path("plan_file").asText(null)).filter(s -> s != null).findFirst()
+            String original = Journal.read(resume).stream().filter(JournalEntry.Start.class::isInstance)
+                    .map(e -> ((JournalEntry.Start) e).planFile()).filter(s -> s != null).findFirst()
                     .orElse(copy.toString());
             parsed = PlanParser.parse(Files.readString(copy, StandardCharsets.UTF_8), original);
             planFile = Path.of(original);

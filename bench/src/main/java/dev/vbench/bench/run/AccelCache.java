@@ -1,7 +1,5 @@
 package dev.vbench.bench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.AccelResolution;
 import dev.vbench.provisioning.AccelResolver;
@@ -23,6 +21,10 @@ import java.time.Instant;
 final class AccelCache {
     static final String FILE = "accel-probe.json";
 
+    /** The cached answer; {@code key} says what it depends on, {@code time} when it was probed. */
+    record Probe(String key, String resolved, String reason, String time) {
+    }
+
     private AccelCache() {
     }
 
@@ -36,24 +38,20 @@ final class AccelCache {
         Path file = labRoot.resolve(FILE);
         try {
             if (Files.isRegularFile(file)) {
-                JsonNode cached = Journal.JSON.readTree(file.toFile());
-                if (key.equals(cached.path("key").asText())) {
-                    return new AccelResolution(requested, Accel.fromPlan(cached.path("resolved").asText()),
-                            cached.path("reason").asText() + " (probed " + cached.path("time").asText() + ")");
+                Probe cached = Journal.JSON.readValue(file.toFile(), Probe.class);
+                if (key.equals(cached.key()) && cached.resolved() != null) {
+                    return new AccelResolution(requested, Accel.fromPlan(cached.resolved()),
+                            cached.reason() + " (probed " + cached.time() + ")");
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
             // an unreadable cache is probed again
         }
         AccelResolution fresh = AccelResolver.resolve(requested, provisioner, image, workDir, runId);
-        ObjectNode entry = Journal.JSON.createObjectNode();
-        entry.put("key", key);
-        entry.put("resolved", fresh.resolved().planName());
-        entry.put("reason", fresh.reason());
-        entry.put("time", Instant.now().toString());
+        Probe entry = new Probe(key, fresh.resolved().planName(), fresh.reason(), Instant.now().toString());
         try {
             Path tmp = Files.createTempFile(labRoot, FILE, ".tmp");
-            Files.writeString(tmp, entry.toString(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, Journal.JSON.writeValueAsString(entry), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // not cached: the next run probes again

@@ -1,10 +1,7 @@
 package dev.vbench.bench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vbench.bench.workload.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,19 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The run's append-only journal ({@code journal.jsonl}): one JSON object a line, each written and forced to disk
- * before the harness goes on, so completed measurements survive any failure, SIGKILL included. Entry types:
- * {@code start} (a run or a resumed run began), {@code variant} (a variant was booted and checked, or failed),
- * {@code measurement}, {@code end}. A torn last line (the harness killed mid-write) is ignored on read.
+ * The run's append-only journal ({@code journal.jsonl}): one {@link JournalEntry} a line, each written and forced
+ * to disk before the harness goes on, so completed measurements survive any failure, SIGKILL included. It listens
+ * to the run: a start, the environment, each variant's record, each measurement and the end become entries. A
+ * torn last line (the harness killed mid-write) is ignored on read and cut before appending.
  */
-public final class Journal implements AutoCloseable {
+public final class Journal implements AutoCloseable, RunListener {
     public static final String FILE = "journal.jsonl";
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** The mapper of vbench's own JSON files; unknown keys and entry types are skipped on read. */
+    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE);
 
     private final FileChannel channel;
 
@@ -41,11 +40,28 @@ public final class Journal implements AutoCloseable {
                 StandardOpenOption.APPEND));
     }
 
+    @Override
+    public void on(RunEvent event) {
+        if (event instanceof RunEvent.Started s) {
+            append(new JournalEntry.Start(s.runId(), s.seed(), s.time().toString(), s.resumed(), s.planFile()));
+        } else if (event instanceof RunEvent.EnvironmentKnown e) {
+            append(new JournalEntry.Environment(e.environment()));
+        } else if (event instanceof RunEvent.VariantReady r) {
+            append(new JournalEntry.VariantEntry(r.record()));
+        } else if (event instanceof RunEvent.VariantFailed f) {
+            append(new JournalEntry.VariantEntry(f.record()));
+        } else if (event instanceof RunEvent.Measured m) {
+            append(JournalEntry.MeasurementEntry.of(m.measurement()));
+        } else if (event instanceof RunEvent.Ended e) {
+            append(new JournalEntry.End(e.status().text(), e.time().toString()));
+        }
+    }
+
     /** Appends one entry and forces it to disk. */
-    public synchronized void append(ObjectNode entry) {
-        byte[] line = (entry.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    public synchronized void append(JournalEntry entry) {
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
+            ByteBuffer buffer = ByteBuffer.wrap((JSON.writerFor(JournalEntry.class).writeValueAsString(entry) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
@@ -55,82 +71,39 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    public void appendMeasurement(Measurement m) {
-        append(toJson(m));
-    }
-
     @Override
     public synchronized void close() throws IOException {
         channel.close();
     }
 
     /** Reads every complete entry of the journal of {@code runDir}; empty when there is none. */
-    public static List<ObjectNode> read(Path runDir) throws IOException {
+    public static List<JournalEntry> read(Path runDir) throws IOException {
         Path file = runDir.resolve(FILE);
-        List<ObjectNode> entries = new ArrayList<>();
+        List<JournalEntry> entries = new ArrayList<>();
         if (!Files.exists(file)) {
             return entries;
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int end = text.lastIndexOf('\n');
-        if (end < 0) {
-            return entries;
-        }
-        for (String line : text.substring(0, end).split("\n")) {
-            if (!line.isBlank()) {
-                JsonNode node = JSON.readTree(line);
-                if (node instanceof ObjectNode object) {
-                    entries.add(object);
-                }
+        for (String line : end < 0 ? new String[0] : text.substring(0, end).split("\n")) {
+            JournalEntry entry = line.isBlank() ? null : JSON.readValue(line, JournalEntry.class);
+            if (entry != null) {
+                entries.add(entry);
             }
         }
         return entries;
     }
 
+    /** The first start entry of {@code entries}: the run's id, seed and plan file. */
+    public static Optional<JournalEntry.Start> start(List<JournalEntry> entries) {
+        return entries.stream().filter(JournalEntry.Start.class::isInstance).map(JournalEntry.Start.class::cast)
+                .findFirst();
+    }
+
     /** The measurements recorded in {@code entries}, in journal order. */
-    public static List<Measurement> measurements(List<ObjectNode> entries) {
-        return entries.stream().filter(e -> "measurement".equals(e.path("type").asText()))
-                .map(Journal::fromJson).toList();
-    }
-
-    static ObjectNode toJson(Measurement m) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("type", "measurement");
-        node.put("variant", m.variant());
-        node.put("workload", m.workload());
-        node.put("rep", m.rep());
-        node.put("status", m.status().json());
-        if (m.reason() != null) {
-            node.put("reason", m.reason());
-        }
-        node.put("start", m.start() == null ? null : m.start().toString());
-        node.put("end", m.end() == null ? null : m.end().toString());
-        ArrayNode metrics = node.putArray("metrics");
-        for (Metric metric : m.metrics()) {
-            ObjectNode jm = metrics.addObject();
-            jm.put("name", metric.name());
-            jm.put("unit", metric.unit());
-            jm.put("value", metric.value());
-        }
-        if (m.raw() != null) {
-            node.put("raw", m.raw());
-        }
-        return node;
-    }
-
-    static Measurement fromJson(JsonNode n) {
-        List<Metric> metrics = new ArrayList<>();
-        for (JsonNode jm : n.path("metrics")) {
-            metrics.add(new Metric(jm.path("name").asText(), jm.path("unit").asText(), jm.path("value").asDouble()));
-        }
-        return new Measurement(n.path("variant").asText(), n.path("workload").asText(), n.path("rep").asInt(),
-                Measurement.Status.valueOf(n.path("status").asText().toUpperCase(java.util.Locale.ROOT)),
-                n.hasNonNull("reason") ? n.get("reason").asText() : null, instant(n.path("start")),
-                instant(n.path("end")), metrics, n.hasNonNull("raw") ? n.get("raw").asText() : null);
-    }
-
-    private static Instant instant(JsonNode node) {
-        return node.isTextual() ? Instant.parse(node.asText()) : null;
+    public static List<Measurement> measurements(List<JournalEntry> entries) {
+        return entries.stream().filter(JournalEntry.MeasurementEntry.class::isInstance)
+                .map(e -> ((JournalEntry.MeasurementEntry) e).measurement()).toList();
     }
 
     /** Cuts a last line that lacks its newline: the harness was killed while writing it. */

@@ -47,7 +47,7 @@ public final class Leftovers {
             try (Stream<Path> runs = Files.list(pool)) {
                 for (Path dir : runs.filter(Files::isDirectory).toList()) {
                     if (!RunLock.isHeld(locks, dir.getFileName().toString())) {
-                        stopServer(dir.resolve(RunDriver.IPERF3_PID)).ifPresent(removed::add);
+                        stopServer(dir.resolve(WorkloadRunner.IPERF3_PID)).ifPresent(removed::add);
                         deleteTree(dir);
                         removed.add("overlays " + dir);
                     }
@@ -73,7 +73,7 @@ public final class Leftovers {
         }
         Path dir = lab.pool().resolve(runId);
         if (Files.isDirectory(dir)) {
-            stopServer(dir.resolve(RunDriver.IPERF3_PID)).ifPresent(removed::add);
+            stopServer(dir.resolve(WorkloadRunner.IPERF3_PID)).ifPresent(removed::add);
             deleteTree(dir);
         }
         return removed;

@@ -1,5 +1,6 @@
 package dev.vbench.bench.run;
 
+import dev.vbench.results.metric.MetricCatalog;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,37 +10,46 @@ import java.util.Locale;
  * and an estimate of the time remaining (from the mean time per measurement so far). One line per event, so the
  * output reads the same in a terminal and in a nightly job's log.
  */
-final class Progress {
+final class Progress implements RunListener {
     private final PrintWriter out;
-    private final int total;
     private long startNanos = System.nanoTime();
+    private int total;
     private int done;
     private int doneHere;
 
-    Progress(PrintWriter out, int total, int alreadyDone) {
+    Progress(PrintWriter out) {
         this.out = out;
-        this.total = Math.max(total, alreadyDone);
-        this.done = alreadyDone;
     }
 
-    /** Boots and warm-ups are over: the time estimate counts from here. */
-    void startMeasuring() {
-        startNanos = System.nanoTime();
-        doneHere = 0;
+    @Override
+    public void on(RunEvent event) {
+        if (event instanceof RunEvent.Note n) {
+            status(n.text());
+        } else if (event instanceof RunEvent.VariantFailed f) {
+            status("variant " + f.record().variant() + " FAILED: " + f.cause());
+        } else if (event instanceof RunEvent.MeasuringStarted s) {
+            // boots and warm-ups are over: the time estimate counts from here
+            startNanos = System.nanoTime();
+            total = Math.max(s.planned(), s.done());
+            done = s.done();
+            doneHere = 0;
+        } else if (event instanceof RunEvent.Measured m) {
+            done(m.measurement());
+        }
     }
 
-    void status(String message) {
+    private void status(String message) {
         out.println("        " + message);
         out.flush();
     }
 
-    void done(Measurement m) {
+    private void done(Measurement m) {
         done++;
         doneHere++;
         int left = Math.max(0, total - done);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration eta = elapsed.multipliedBy(left).dividedBy(doneHere);
-        String result = m.ok() ? m.metrics().stream().filter(x -> RunDriver.isPrimary(x.name())).findFirst()
+        String result = m.ok() ? m.metrics().stream().filter(x -> MetricCatalog.isPrimary(x.name())).findFirst()
                 .map(x -> String.format(Locale.ROOT, "%s=%.4g %s", x.name(), x.value(), x.unit())).orElse("ok")
                 : m.status().json() + ": " + m.reason();
         out.printf(Locale.ROOT, "[%d/%d] %s %s rep %d: %s (%d left, about %s)%n", done, total, m.variant(),

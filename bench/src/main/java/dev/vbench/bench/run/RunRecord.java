@@ -1,18 +1,19 @@
 package dev.vbench.bench.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vbench.bench.plan.FioSpec;
-import dev.vbench.bench.plan.Iperf3Spec;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.vbench.bench.plan.Plan;
-import dev.vbench.bench.plan.Workload;
-import dev.vbench.provisioning.Variant;
+import dev.vbench.provisioning.AccelResolution;
+import dev.vbench.provisioning.GuestSpec;
+import dev.vbench.provisioning.HostEnvironment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code run.json}: the self-describing record of a run. A pure function of the plan, the environment, the
@@ -32,123 +33,86 @@ public final class RunRecord {
             List<VariantRecord> variants, List<Measurement> measurements) {
     }
 
+    /** run.json as Jackson writes it, key for key. */
+    record Json(String format, @JsonProperty("format_version") int formatVersion, @JsonProperty("run_id") String runId,
+            String status, long seed, String started, String ended, Harness harness,
+            Map<String, String> environment, PlanJson plan, List<VariantJson> variants,
+            List<JournalEntry.MeasurementEntry> measurements) {
+    }
+
+    /** run.json lists the measurements as the journal records them, without the entry's {@code type}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    private interface Untyped {
+    }
+
+    private static final ObjectWriter WRITER = Journal.JSON.copy()
+            .addMixIn(JournalEntry.MeasurementEntry.class, Untyped.class).writerWithDefaultPrettyPrinter();
+
+    /** The harness that made the run. */
+    record Harness(String name, String version, String commit, boolean modified) {
+    }
+
+    /** The plan as given and as expanded. */
+    record PlanJson(String file, String source, PlanRecord expanded) {
+    }
+
+    /** A variant's status, the reason when it failed, and the evidence when it is ready. */
+    record VariantJson(String name, String status, @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            @JsonUnwrapped Evidence evidence) {
+    }
+
+    /** What a ready variant was proven to be. */
+    record Evidence(String domain, String address, @JsonProperty("guest_kernel") String guestKernel,
+            @JsonProperty("data_device") String dataDevice, @JsonProperty("device_evidence") String deviceEvidence,
+            @JsonProperty("domain_xml") String domainXml) {
+    }
+
+    /** run.json's text: indented, keys in a fixed order, ending with a newline. */
     public static String format(Content c) {
-        ObjectNode root = Journal.JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("format_version", FORMAT_VERSION);
-        root.put("run_id", c.runId());
-        root.put("status", c.status());
-        root.put("seed", c.seed());
-        root.put("started", c.started() == null ? null : c.started().toString());
-        root.put("ended", c.ended() == null ? null : c.ended().toString());
-        ObjectNode harness = root.putObject("harness");
-        harness.put("name", "vbench");
-        harness.put("version", c.harness().version());
-        harness.put("commit", c.harness().commit());
-        harness.put("modified", c.harness().dirty());
-        ObjectNode env = root.putObject("environment");
-        new java.util.TreeMap<>(c.environment()).forEach(env::put);
-        ObjectNode plan = root.putObject("plan");
-        plan.put("file", c.planFile());
-        plan.put("source", c.plan().source());
-        plan.set("expanded", expanded(c.plan()));
-        ArrayNode variants = root.putArray("variants");
-        for (VariantRecord v : c.variants()) {
-            ObjectNode n = variants.addObject();
-            n.put("name", v.variant());
-            n.put("status", v.status());
-            if (v.reason() != null) {
-                n.put("reason", v.reason());
-            }
-            if (v.ok()) {
-                n.put("domain", v.domain());
-                n.put("address", v.address());
-                n.put("guest_kernel", v.guestKernel());
-                n.put("data_device", v.dataDevice());
-                n.put("device_evidence", v.deviceEvidence());
-                n.put("domain_xml", v.domainXml());
-            }
-        }
-        ArrayNode measurements = root.putArray("measurements");
-        for (Measurement m : c.measurements()) {
-            ObjectNode n = Journal.toJson(m);
-            n.remove("type");
-            measurements.add(n);
-        }
+        Json json = new Json(FORMAT, FORMAT_VERSION, c.runId(), c.status(), c.seed(), text(c.started()),
+                text(c.ended()), new Harness("vbench", c.harness().version(), c.harness().commit(),
+                        c.harness().dirty()), new TreeMap<>(c.environment()),
+                new PlanJson(c.planFile(), c.plan().source(), PlanRecord.of(c.plan())),
+                c.variants().stream().map(RunRecord::variant).toList(),
+                c.measurements().stream().map(JournalEntry.MeasurementEntry::of).toList());
         try {
-            return Journal.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+            return WRITER.writeValueAsString(json) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The plan after expansion: what the run actually did, independent of how the plan file spelled it. */
-    static JsonNode expanded(Plan p) {
-        ObjectNode n = Journal.JSON.createObjectNode();
-        n.put("name", p.name());
-        n.put("connect", p.connect());
-        n.put("image", p.image().isLabDefault() ? "default" : p.image().disk().toString());
-        n.put("accel", p.accel().planName());
-        ObjectNode guest = n.putObject("guest");
-        guest.put("vcpus", p.guest().vcpus());
-        guest.put("memory_mib", p.guest().memoryMib());
-        if (p.network().network() != null) {
-            n.put("network", p.network().network());
-        } else {
-            ObjectNode net = n.putObject("network");
-            net.put("bridge", p.network().bridge());
-            net.put("virtualport", p.network().virtualport());
-        }
-        n.put("baseline", p.baseline());
-        ArrayNode variants = n.putArray("variants");
-        for (Variant v : p.variants()) {
-            ObjectNode vn = variants.addObject();
-            vn.put("name", v.name());
-            ObjectNode disk = vn.putObject("disk");
-            disk.put("bus", v.disk().bus().planName());
-            disk.put("cache", v.disk().cache().planName());
-            disk.put("io", v.disk().io() == null ? null : v.disk().io().planName());
-            vn.putObject("nic").put("model", v.nic().model().planName());
-        }
-        ArrayNode workloads = n.putArray("workloads");
-        for (Workload w : p.workloads()) {
-            ObjectNode wn = workloads.addObject();
-            wn.put("name", w.name());
-            if (w.fio() != null) {
-                FioSpec f = w.fio();
-                ObjectNode fn = wn.putObject("fio");
-                fn.put("rw", f.rw());
-                fn.put("bs_bytes", f.bsBytes());
-                fn.put("iodepth", f.iodepth());
-                fn.put("numjobs", f.numjobs());
-                fn.put("size_bytes", f.sizeBytes());
-                fn.put("runtime_s", f.runtime().toMillis() / 1000.0);
-                fn.put("ramp_time_s", f.rampTime().toMillis() / 1000.0);
-                if (f.rwmixread() != null) {
-                    fn.put("rwmixread", f.rwmixread());
-                }
-                fn.put("fsync", f.fsync());
-                fn.put("direct", f.direct());
-                fn.put("ioengine", f.ioengine());
-            } else {
-                Iperf3Spec i = w.iperf3();
-                ObjectNode in = wn.putObject("iperf3");
-                in.put("duration_s", i.duration().toSeconds());
-                in.put("streams", i.streams());
-                in.put("reverse", i.reverse());
-                in.put("udp", i.udp());
-                if (i.bitrateBitsPerS() != null) {
-                    in.put("bitrate_bits_per_s", i.bitrateBitsPerS());
-                }
-                in.put("omit_s", i.omit().toSeconds());
-            }
-        }
-        ObjectNode reps = n.putObject("repetitions");
-        reps.put("min", p.repetitions().min());
-        reps.put("max", p.repetitions().max());
-        if (p.repetitions().targetCiPct() != null) {
-            reps.put("target_ci_pct", p.repetitions().targetCiPct());
-        }
-        return n;
+    /** run.json's environment: the host, libvirt, the accelerator, the harness, the run's id and seed, the guest. */
+    static Map<String, String> environment(HostEnvironment host, AccelResolution accel, String runId, long seed,
+            GuestSpec guest) {
+        HarnessVersion harness = HarnessVersion.current();
+        Map<String, String> env = new TreeMap<>();
+        env.put("accelerator", accel.resolved().planName());
+        env.put("accelerator_requested", accel.requested().planName());
+        env.put("accelerator_reason", accel.reason());
+        env.put("host_kernel", HostFacts.kernelRelease());
+        env.put("host_cpu_model", HostFacts.cpuModel());
+        env.put("host_cpus", Integer.toString(HostFacts.cpuCount()));
+        env.put("host_name", host.hostName());
+        env.put("libvirt_uri", host.uri());
+        env.put("libvirt_version", host.libvirtVersion());
+        env.put("hypervisor", host.hypervisor());
+        env.put("hypervisor_version", host.hypervisorVersion());
+        env.put("harness_version", harness.version());
+        env.put("harness_commit", harness.commit());
+        env.put("run_id", runId);
+        env.put("seed", Long.toString(seed));
+        env.put("guest_vcpus", Integer.toString(guest.vcpus()));
+        env.put("guest_memory_mib", Integer.toString(guest.memoryMib()));
+        return env;
+    }
+
+    private static VariantJson variant(VariantRecord v) {
+        return new VariantJson(v.variant(), v.status(), v.reason(), v.ok() ? new Evidence(v.domain(), v.address(),
+                v.guestKernel(), v.dataDevice(), v.deviceEvidence(), v.domainXml()) : null);
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
     }
 }

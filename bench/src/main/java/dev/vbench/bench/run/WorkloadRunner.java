@@ -26,6 +26,8 @@ import java.util.List;
 public final class WorkloadRunner {
     /** Port of the host-side iperf3 server. */
     public static final int IPERF3_PORT = 5201;
+    /** Pid file of the host-side iperf3 server, in the run's pool directory. */
+    static final String IPERF3_PID = "iperf3-server.pid";
     /** How long a warm-up run lasts at most: it only wakes caches, page tables and the NIC up. */
     static final Duration WARMUP = Duration.ofSeconds(3);
     /** Slack on top of a tool's own duration before the harness gives up on it (TCG guests are slow to start). */
@@ -58,7 +60,8 @@ public final class WorkloadRunner {
     }
 
     static Iperf3Job iperf3Job(Iperf3Spec s, boolean warmup) {
-        int duration = (int) (warmup ? Math.min(WARMUP.toSeconds(), s.duration().toSeconds()) : s.duration().toSeconds());
+        int duration = (int) (warmup ? Math.min(WARMUP.toSeconds(), s.duration().toSeconds())
+                : s.duration().toSeconds());
         return new Iperf3Job(Math.max(1, duration), s.streams(), s.reverse(), s.udp(),
                 s.bitrateBitsPerS() == null ? null : Long.toString(s.bitrateBitsPerS()),
                 warmup ? 0 : (int) s.omit().toSeconds());

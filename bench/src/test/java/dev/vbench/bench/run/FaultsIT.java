@@ -140,8 +140,7 @@ class FaultsIT {
     }
 
     private static String runId(Path out) throws Exception {
-        return Journal.read(out).stream().filter(e -> "start".equals(e.path("type").asText())).findFirst()
-                .orElseThrow().path("run_id").asText();
+        return Journal.start(Journal.read(out)).orElseThrow().runId();
     }
 
     private static List<TaggedDomain> tagged(String runId) {
@@ -159,10 +158,11 @@ class FaultsIT {
 
     /** Stops sshd inside the guest of {@code variant} (found through the journal's variant record). */
     private static void stopSshdIn(Path out, String variant) throws Exception {
-        JsonNode record = Journal.read(out).stream().filter(e -> "variant".equals(e.path("type").asText())
-                && e.path("record").path("variant").asText().equals(variant)).findFirst().orElseThrow().get("record");
+        VariantRecord record = Journal.read(out).stream().filter(JournalEntry.VariantEntry.class::isInstance)
+                .map(e -> ((JournalEntry.VariantEntry) e).record()).filter(r -> r.variant().equals(variant))
+                .findFirst().orElseThrow();
         LabHome lab = LabHome.fromEnvironment();
-        SshTarget target = new SshTarget(record.path("address").asText(), 22, "root", lab.sshKey(),
+        SshTarget target = new SshTarget(record.address(), 22, "root", lab.sshKey(),
                 HostPublicKey.read(lab.defaultImageDir().resolve("host_key.pub")));
         try (GuestShell shell = GuestShell.connect(target, Duration.ofSeconds(60))) {
             // the guest may be paused between rounds; the harness resumes it for the next round and then finds

@@ -2,18 +2,41 @@ package dev.vbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vbench.bench.workload.Metric;
+import dev.vbench.results.RunStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
+    /** Lines as the journal wrote them before it was written through records: a resume must still read them. */
+    static final List<String> LINES = List.of(
+            "{\"type\":\"start\",\"run_id\":\"r1\",\"seed\":42,\"time\":\"2026-11-26T04:00:00Z\",\"resumed\":false,"
+                    + "\"plan_file\":\"/plans/smoke.yaml\"}",
+            "{\"type\":\"environment\",\"accelerator\":\"tcg\",\"host_kernel\":\"6.1.0\"}",
+            "{\"type\":\"variant\",\"record\":{\"variant\":\"ide-wt-e1000\",\"status\":\"ready\",\"reason\":null,"
+                    + "\"domain\":\"vbench-r1-ide-wt-e1000\",\"address\":\"192.168.150.20\",\"guestKernel\":\"6.1.0\","
+                    + "\"dataDevice\":\"/dev/sda\",\"deviceEvidence\":\"vbench-devices v1\\nend\\n\","
+                    + "\"domainXml\":\"<domain/>\"}}",
+            "{\"type\":\"variant\",\"record\":{\"variant\":\"virtio-wb-virtio\",\"status\":\"failed\","
+                    + "\"reason\":\"round 1: ssh lost\",\"domain\":null,\"address\":null,\"guestKernel\":null,"
+                    + "\"dataDevice\":null,\"deviceEvidence\":null,\"domainXml\":null}}",
+            "{\"type\":\"measurement\",\"variant\":\"ide-wt-e1000\",\"workload\":\"randread-4k\",\"rep\":1,"
+                    + "\"status\":\"ok\",\"start\":\"2026-11-26T04:00:00Z\",\"end\":\"2026-11-26T04:00:10Z\","
+                    + "\"metrics\":[{\"name\":\"read_iops\",\"unit\":\"IO/s\",\"value\":1165.5},"
+                    + "{\"name\":\"host_cpu\",\"unit\":\"s\",\"value\":1.25}],"
+                    + "\"raw\":\"raw/ide-wt-e1000/randread-4k-rep1.json\"}",
+            "{\"type\":\"measurement\",\"variant\":\"ide-wt-e1000\",\"workload\":\"tcp-tx\",\"rep\":1,"
+                    + "\"status\":\"invalid\",\"reason\":\"iperf3: unable to connect to server\","
+                    + "\"start\":\"2026-11-26T04:00:11Z\",\"end\":\"2026-11-26T04:00:12Z\",\"metrics\":[]}",
+            "{\"type\":\"end\",\"status\":\"partial\",\"time\":\"2026-11-26T04:05:00Z\"}");
+
     @TempDir
     Path dir;
 
@@ -24,56 +47,94 @@ class JournalTest {
                 "raw/" + variant + "/randread-4k-rep" + rep + ".json");
     }
 
+    static Measurement invalid() {
+        return new Measurement("ide-wt-e1000", "tcp-tx", 1, Measurement.Status.INVALID,
+                "iperf3: unable to connect to server", Instant.parse("2026-11-26T04:00:11Z"),
+                Instant.parse("2026-11-26T04:00:12Z"), List.of(), null);
+    }
+
+    static VariantRecord ready() {
+        return new VariantRecord("ide-wt-e1000", "ready", null, "vbench-r1-ide-wt-e1000", "192.168.150.20", "6.1.0",
+                "/dev/sda", "vbench-devices v1\nend\n", "<domain/>");
+    }
+
+    @Test
+    void eventsBecomeTheSameLinesAsBeforeKeyForKey() throws Exception {
+        try (Journal j = Journal.open(dir)) {
+            j.on(new RunEvent.Started("r1", 42, Instant.parse("2026-11-26T04:00:00Z"), false, "/plans/smoke.yaml"));
+            j.on(new RunEvent.EnvironmentKnown(Map.of("host_kernel", "6.1.0", "accelerator", "tcg")));
+            j.on(new RunEvent.Note("booting ide-wt-e1000"));
+            j.on(new RunEvent.VariantReady(ready()));
+            j.on(new RunEvent.VariantFailed(VariantRecord.failed("virtio-wb-virtio", "round 1: ssh lost"), "ssh"));
+            j.on(new RunEvent.Measured(ok("ide-wt-e1000", 1, 1165.5), "{}"));
+            j.on(new RunEvent.Measured(invalid(), null));
+            j.on(new RunEvent.Ended(RunStatus.PARTIAL, Instant.parse("2026-11-26T04:05:00Z")));
+        }
+        assertThat(Files.readAllLines(dir.resolve(Journal.FILE))).containsExactlyElementsOf(LINES);
+    }
+
+    @Test
+    void aJournalWrittenBeforeTheRecordsIsReadBack() throws Exception {
+        Files.writeString(dir.resolve(Journal.FILE), String.join("\n", LINES) + "\n", StandardCharsets.UTF_8);
+        List<JournalEntry> entries = Journal.read(dir);
+        assertThat(entries).hasSize(7);
+        assertThat(Journal.start(entries)).contains(new JournalEntry.Start("r1", 42, "2026-11-26T04:00:00Z", false,
+                "/plans/smoke.yaml"));
+        assertThat(entries.get(1)).isEqualTo(new JournalEntry.Environment(Map.of("accelerator", "tcg",
+                "host_kernel", "6.1.0")));
+        assertThat(entries.get(2)).isEqualTo(new JournalEntry.VariantEntry(ready()));
+        assertThat(Journal.measurements(entries)).containsExactly(ok("ide-wt-e1000", 1, 1165.5), invalid());
+        assertThat(entries.get(6)).isEqualTo(new JournalEntry.End("partial", "2026-11-26T04:05:00Z"));
+    }
+
     @Test
     void measurementsSurviveAReopenExactly() throws Exception {
         Measurement a = ok("ide-wt-e1000", 1, 1165.5);
-        Measurement b = new Measurement("ide-wt-e1000", "tcp-tx", 1, Measurement.Status.INVALID,
-                "iperf3: unable to connect to server", Instant.parse("2026-11-26T04:00:11Z"),
-                Instant.parse("2026-11-26T04:00:12Z"), List.of(), null);
         try (Journal j = Journal.open(dir)) {
-            j.appendMeasurement(a);
-            j.appendMeasurement(b);
+            j.append(JournalEntry.MeasurementEntry.of(a));
+            j.append(JournalEntry.MeasurementEntry.of(invalid()));
         }
         try (Journal j = Journal.open(dir)) {
-            j.appendMeasurement(ok("virtio-wb-virtio", 1, 5181));
+            j.append(JournalEntry.MeasurementEntry.of(ok("virtio-wb-virtio", 1, 5181)));
         }
         List<Measurement> read = Journal.measurements(Journal.read(dir));
         assertThat(read).hasSize(3);
         assertThat(read.get(0)).isEqualTo(a);
-        assertThat(read.get(1)).isEqualTo(b);
+        assertThat(read.get(1)).isEqualTo(invalid());
         assertThat(read.get(2).metrics().get(0).value()).isEqualTo(5181);
     }
 
     @Test
     void aTornLastLineFromAKilledHarnessIsDroppedAndAppendingGoesOn() throws Exception {
         try (Journal j = Journal.open(dir)) {
-            j.appendMeasurement(ok("a", 1, 100));
+            j.append(JournalEntry.MeasurementEntry.of(ok("a", 1, 100)));
         }
         Files.writeString(dir.resolve(Journal.FILE), "{\"type\":\"measurement\",\"variant\":\"a\",\"wor",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         assertThat(Journal.measurements(Journal.read(dir))).hasSize(1);
         try (Journal j = Journal.open(dir)) {
-            j.appendMeasurement(ok("a", 2, 200));
+            j.append(JournalEntry.MeasurementEntry.of(ok("a", 2, 200)));
         }
         assertThat(Journal.measurements(Journal.read(dir))).extracting(Measurement::rep).containsExactly(1, 2);
         assertThat(Files.readString(dir.resolve(Journal.FILE))).doesNotContain("\"wor\n").endsWith("\n");
     }
 
     @Test
-    void otherEntryTypesAreKeptButAreNotMeasurements() throws Exception {
+    void otherEntryTypesAreKeptButAreNotMeasurementsAndUnknownTypesAreSkipped() throws Exception {
         try (Journal j = Journal.open(dir)) {
-            ObjectNode start = Journal.JSON.createObjectNode();
-            start.put("type", "start");
-            start.put("seed", 42);
-            j.append(start);
-            j.appendMeasurement(ok("a", 1, 1));
+            j.append(new JournalEntry.Start("r1", 42, "2026-11-26T04:00:00Z", false, null));
+            j.append(JournalEntry.MeasurementEntry.of(ok("a", 1, 1)));
         }
+        Files.writeString(dir.resolve(Journal.FILE), "{\"type\":\"note-from-a-newer-vbench\",\"x\":1}\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         assertThat(Journal.read(dir)).hasSize(2);
         assertThat(Journal.measurements(Journal.read(dir))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve(Journal.FILE)).get(0)).doesNotContain("plan_file");
     }
 
     @Test
     void noJournalReadsAsEmpty() throws Exception {
         assertThat(Journal.read(dir)).isEmpty();
+        assertThat(Journal.start(Journal.read(dir))).isEmpty();
     }
 }

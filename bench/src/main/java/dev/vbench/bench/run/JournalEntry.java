@@ -1,0 +1,75 @@
+package dev.vbench.bench.run;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.vbench.bench.workload.Metric;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One line of the journal, as Jackson reads and writes it: the {@code type} key names the entry, the other keys
+ * are the record's components. The keys never change, so a run journaled by an older vbench can be resumed.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = JournalEntry.Start.class, name = "start"),
+        @JsonSubTypes.Type(value = JournalEntry.Environment.class, name = "environment"),
+        @JsonSubTypes.Type(value = JournalEntry.VariantEntry.class, name = "variant"),
+        @JsonSubTypes.Type(value = JournalEntry.MeasurementEntry.class, name = "measurement"),
+        @JsonSubTypes.Type(value = JournalEntry.End.class, name = "end")})
+public sealed interface JournalEntry {
+
+    /** A run, or a resumed run, began. {@code time} is an ISO-8601 instant. */
+    record Start(@JsonProperty("run_id") String runId, long seed, String time, boolean resumed,
+            @JsonProperty("plan_file") @JsonInclude(JsonInclude.Include.NON_NULL) String planFile)
+            implements JournalEntry {
+    }
+
+    /** The environment of the run (host, libvirt, accelerator, harness), one key a fact. */
+    record Environment(@JsonAnyGetter @JsonAnySetter Map<String, String> values) implements JournalEntry {
+        /** Sorted by key, as the line is written. */
+        public Environment {
+            values = new TreeMap<>(values == null ? Map.of() : values);
+        }
+    }
+
+    /** A variant was booted and checked, or failed. */
+    record VariantEntry(VariantRecord record) implements JournalEntry {
+    }
+
+    /** One measurement; also the form of a measurement in run.json (without {@code type}). */
+    record MeasurementEntry(String variant, String workload, int rep, String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason, String start, String end, List<Metric> metrics,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String raw) implements JournalEntry {
+
+        /** The entry of {@code m}. */
+        public static MeasurementEntry of(Measurement m) {
+            return new MeasurementEntry(m.variant(), m.workload(), m.rep(), m.status().json(), m.reason(),
+                    text(m.start()), text(m.end()), m.metrics(), m.raw());
+        }
+
+        /** The measurement this entry records. */
+        public Measurement measurement() {
+            return new Measurement(variant, workload, rep, Measurement.Status.valueOf(status.toUpperCase(Locale.ROOT)),
+                    reason, instant(start), instant(end), metrics == null ? List.of() : metrics, raw);
+        }
+    }
+
+    /** The run ended with {@code status} (complete, partial, interrupted). */
+    record End(String status, String time) implements JournalEntry {
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+}

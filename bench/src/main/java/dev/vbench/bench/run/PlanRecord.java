@@ -1,0 +1,90 @@
+package dev.vbench.bench.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vbench.bench.plan.FioSpec;
+import dev.vbench.bench.plan.Iperf3Spec;
+import dev.vbench.bench.plan.Plan;
+import dev.vbench.bench.plan.Workload;
+import dev.vbench.provisioning.Variant;
+import java.util.List;
+
+/**
+ * The plan after expansion, as run.json records it: what the run actually did, independent of how the plan file
+ * spelled it. {@code network} is the libvirt network's name, or a bridge object.
+ */
+record PlanRecord(String name, String connect, String image, String accel, Guest guest, Object network,
+        String baseline, List<VariantJson> variants, List<WorkloadJson> workloads, Reps repetitions) {
+
+    /** Guest size. */
+    record Guest(int vcpus, @JsonProperty("memory_mib") int memoryMib) {
+    }
+
+    /** A host bridge instead of a libvirt network. */
+    record Bridge(String bridge, String virtualport) {
+    }
+
+    /** One variant's devices. */
+    record VariantJson(String name, Disk disk, Nic nic) {
+    }
+
+    /** The data disk's bus, cache and I/O mode. */
+    record Disk(String bus, String cache, String io) {
+    }
+
+    /** The NIC model. */
+    record Nic(String model) {
+    }
+
+    /** One workload: either fio or iperf3. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WorkloadJson(String name, Fio fio, Iperf3 iperf3) {
+    }
+
+    /** A fio job, sizes in bytes and times in seconds. */
+    record Fio(String rw, @JsonProperty("bs_bytes") long bsBytes, int iodepth, int numjobs,
+            @JsonProperty("size_bytes") long sizeBytes, @JsonProperty("runtime_s") double runtimeS,
+            @JsonProperty("ramp_time_s") double rampTimeS, @JsonInclude(JsonInclude.Include.NON_NULL) Integer rwmixread,
+            int fsync, boolean direct, String ioengine) {
+    }
+
+    /** An iperf3 client run, times in seconds. */
+    record Iperf3(@JsonProperty("duration_s") long durationS, int streams, boolean reverse, boolean udp,
+            @JsonProperty("bitrate_bits_per_s") @JsonInclude(JsonInclude.Include.NON_NULL) Long bitrateBitsPerS,
+            @JsonProperty("omit_s") long omitS) {
+    }
+
+    /** Repetitions per cell: fixed (min == max) or adaptive to a target confidence interval. */
+    record Reps(int min, int max,
+            @JsonProperty("target_ci_pct") @JsonInclude(JsonInclude.Include.NON_NULL) Double targetCiPct) {
+    }
+
+    /** The record of {@code p}. */
+    static PlanRecord of(Plan p) {
+        Object network = p.network().network() != null ? p.network().network()
+                : new Bridge(p.network().bridge(), p.network().virtualport());
+        List<VariantJson> variants = p.variants().stream().map(PlanRecord::variant).toList();
+        List<WorkloadJson> workloads = p.workloads().stream().map(PlanRecord::workload).toList();
+        return new PlanRecord(p.name(), p.connect(), p.image().isLabDefault() ? "default"
+                : p.image().disk().toString(), p.accel().planName(), new Guest(p.guest().vcpus(),
+                p.guest().memoryMib()), network, p.baseline(), variants, workloads,
+                new Reps(p.repetitions().min(), p.repetitions().max(), p.repetitions().targetCiPct()));
+    }
+
+    private static VariantJson variant(Variant v) {
+        return new VariantJson(v.name(), new Disk(v.disk().bus().planName(), v.disk().cache().planName(),
+                v.disk().io() == null ? null : v.disk().io().planName()), new Nic(v.nic().model().planName()));
+    }
+
+    private static WorkloadJson workload(Workload w) {
+        if (w.fio() != null) {
+            FioSpec f = w.fio();
+            return new WorkloadJson(w.name(), new Fio(f.rw(), f.bsBytes(), f.iodepth(), f.numjobs(), f.sizeBytes(),
+                    f.runtime().toMillis() / 1000.0, f.rampTime().toMillis() / 1000.0, f.rwmixread(), f.fsync(),
+                    f.direct(), f.ioengine()), null);
+        }
+        Iperf3Spec i = w.iperf3();
+        return new WorkloadJson(w.name(), null, new Iperf3(i.duration().toSeconds(), i.streams(), i.reverse(),
+                i.udp(), i.bitrateBitsPerS(), i.omit().toSeconds()));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.bench.plan.Workload;
+import dev.vbench.results.metric.MetricCatalog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What a run has done, including what an interrupted attempt of it did: its id, seed and start, the measurements
+ * it keeps, each variant's record and the environment. A new run starts empty; {@code --resume} reads the journal
+ * of the interrupted run: its ok measurements are kept (failed and invalid ones are measured again), each
+ * variant's latest record stands until this attempt records the variant again, and its first environment stands
+ * until this attempt records its own. Listens to the run's events to stay current.
+ */
+final class ResumeState implements RunListener {
+    private final String runId;
+    private final long seed;
+    private final Instant started;
+    private final boolean resumed;
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final Map<String, VariantRecord> earlier = new LinkedHashMap<>();
+    private final Map<String, VariantRecord> now = new LinkedHashMap<>();
+    private Map<String, String> environment = Map.of();
+
+    private ResumeState(String runId, long seed, Instant started, boolean resumed) {
+        this.runId = runId;
+        this.seed = seed;
+        this.started = started;
+        this.resumed = resumed;
+    }
+
+    /** A new run started at {@code started}: a new id, and {@code seed} or a random one. */
+    static ResumeState fresh(Long seed, Instant started) {
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .format(started) + "-"
+                + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        return new ResumeState(runId, seed != null ? seed : ThreadLocalRandom.current().nextLong(), started, false);
+    }
+
+    /**
+     * The interrupted run in {@code dir}, from its journal.
+     *
+     * @throws RunInputException when {@code dir} holds no journal with a start entry
+     */
+    static ResumeState read(Path dir) throws IOException {
+        List<JournalEntry> entries = Journal.read(dir);
+        JournalEntry.Start start = Journal.start(entries).orElseThrow(() -> new RunInputException(dir
+                + " holds no vbench run to resume (no " + Journal.FILE + "); start a new run with --plan and --out"));
+        ResumeState state = new ResumeState(start.runId(), start.seed(), Instant.parse(start.time()), true);
+        Journal.measurements(entries).stream().filter(Measurement::ok).forEach(state.measurements::add);
+        for (JournalEntry e : entries) {
+            if (e instanceof JournalEntry.VariantEntry v) {
+                state.earlier.put(v.record().variant(), v.record());
+            } else if (e instanceof JournalEntry.Environment env && state.environment.isEmpty()) {
+                state.environment = env.values();
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public void on(RunEvent event) {
+        if (event instanceof RunEvent.EnvironmentKnown e) {
+            environment = new TreeMap<>(e.environment());
+        } else if (event instanceof RunEvent.VariantReady r) {
+            now.put(r.record().variant(), r.record());
+        } else if (event instanceof RunEvent.VariantFailed f) {
+            now.put(f.record().variant(), f.record());
+        } else if (event instanceof RunEvent.Measured m) {
+            measurements.add(m.measurement());
+        }
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    boolean resumed() {
+        return resumed;
+    }
+
+    /** The measurements kept from earlier attempts and every one of this attempt, in order. */
+    List<Measurement> measurements() {
+        return List.copyOf(measurements);
+    }
+
+    /** Whether repetition {@code rep} of a cell is still to be measured: not measured yet, and the policy wants it. */
+    boolean needs(RepetitionPolicy policy, String variant, String workload, int rep) {
+        List<Double> primary = new ArrayList<>();
+        for (Measurement m : measurements) {
+            if (m.variant().equals(variant) && m.workload().equals(workload)) {
+                if (m.rep() == rep) {
+                    return false;
+                }
+                if (m.ok()) {
+                    m.metrics().stream().filter(x -> MetricCatalog.isPrimary(x.name())).findFirst()
+                            .ifPresent(x -> primary.add(x.value()));
+                }
+            }
+        }
+        return policy.wantsRepetition(rep, primary);
+    }
+
+    /** Whether a variant has nothing left to measure (a resumed run does not boot it again). */
+    boolean complete(RepetitionPolicy policy, String variant, List<Workload> workloads) {
+        for (int rep = 1; rep <= policy.maxRepetitions(); rep++) {
+            for (Workload w : workloads) {
+                if (needs(policy, variant, w.name(), rep)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether a variant failed in this attempt. */
+    boolean anyFailedNow() {
+        return now.values().stream().anyMatch(r -> !r.ok());
+    }
+
+    /** The latest record of each variant in {@code planOrder}, this attempt's over earlier ones. */
+    List<VariantRecord> variants(List<String> planOrder) {
+        Map<String, VariantRecord> latest = new LinkedHashMap<>(earlier);
+        latest.putAll(now);
+        return planOrder.stream().filter(latest::containsKey).map(latest::get).toList();
+    }
+
+    /** This attempt's environment, or the interrupted run's when this attempt ended before recording its own. */
+    Map<String, String> environment() {
+        return new TreeMap<>(environment);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.bench.plan.ClaimSpec;
+import dev.vbench.bench.plan.Plan;
+import dev.vbench.bench.workload.Metric;
+import dev.vbench.results.Analysis;
+import dev.vbench.results.AnalysisOutcome;
+import dev.vbench.results.RunContext;
+import dev.vbench.results.RunStatus;
+import dev.vbench.results.Sample;
+import dev.vbench.results.SampleCsv;
+import dev.vbench.results.VariantFailure;
+import dev.vbench.results.claims.Claim;
+import dev.vbench.results.claims.ClaimsFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes what a run completed to its directory: run.json, results.csv and, when anything was measured, the
+ * analysis (summary.json, junit.xml, report.html, charts/). Safe to call on any path, an interrupted run included.
+ */
+final class RunOutputs {
+    static final String RESULTS_CSV = "results.csv";
+
+    private final Plan plan;
+    private final Path planFile;
+    private final Path claimsFile;
+    private final Path dir;
+
+    /**
+     * @param planFile   the plan file as given, recorded in run.json; null when unknown
+     * @param claimsFile the claims to decide; null for the plan's own claims
+     */
+    RunOutputs(Plan plan, Path planFile, Path claimsFile, Path dir) {
+        this.plan = plan;
+        this.planFile = planFile;
+        this.claimsFile = claimsFile;
+        this.dir = dir;
+    }
+
+    /** Writes the outputs of a run that ended with {@code status} and did what {@code state} holds. */
+    RunDriver.Result write(RunStatus status, ResumeState state) {
+        try {
+            List<VariantRecord> variants = state.variants(plan.variantNames());
+            Map<String, String> env = state.environment();
+            variants.stream().filter(VariantRecord::ok).findFirst().ifPresent(v -> env.put("guest_kernel",
+                    v.guestKernel()));
+            Files.writeString(dir.resolve(RunRecord.FILE), RunRecord.format(new RunRecord.Content(state.runId(),
+                    status.text(), state.seed(), state.started(), Instant.now(), HarnessVersion.current(), env, plan,
+                    planFile == null ? null : planFile.toString(), variants, state.measurements())),
+                    StandardCharsets.UTF_8);
+            List<Sample> samples = samples(state.measurements());
+            SampleCsv.write(dir.resolve(RESULTS_CSV), samples);
+            List<VariantFailure> failures = failures(variants);
+            List<VariantFailure> reported = new ArrayList<>(failures);
+            boolean baselineMeasured = samples.stream().anyMatch(s -> s.variant().equals(plan.baseline()));
+            if (!baselineMeasured && failures.stream().noneMatch(f -> f.variant().equals(plan.baseline()))) {
+                reported.add(new VariantFailure(plan.baseline(), "not measured: the run ended ("
+                        + status.text() + ") before the baseline was measured"));
+            }
+            AnalysisOutcome outcome = AnalysisOutcome.ALL_SUPPORTED;
+            if (!samples.isEmpty()) {
+                outcome = Analysis.write(dir, samples, plan.baseline(), claims(), new RunContext(env, reported,
+                        status));
+            }
+            return new RunDriver.Result(status, failures, outcome, dir);
+        } catch (IOException e) {
+            throw new OutputException("cannot write the results to " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static List<VariantFailure> failures(List<VariantRecord> variants) {
+        return variants.stream().filter(r -> !r.ok()).map(r -> new VariantFailure(r.variant(), r.reason())).toList();
+    }
+
+    private static List<Sample> samples(List<Measurement> measurements) {
+        List<Sample> samples = new ArrayList<>();
+        for (Measurement m : measurements) {
+            if (m.ok()) {
+                for (Metric metric : m.metrics()) {
+                    samples.add(new Sample(m.variant(), m.workload(), metric.name(), metric.unit(), m.rep(),
+                            metric.value()));
+                }
+            }
+        }
+        return samples;
+    }
+
+    private List<Claim> claims() throws IOException {
+        Path file = claimsFile != null ? claimsFile : plan.claimsFile();
+        if (file != null) {
+            return ClaimsFile.read(file);
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (ClaimSpec c : plan.claims()) {
+            claims.add(new Claim(c.id(), c.text(), c.baseline(), c.candidate(), c.workload(), c.metric(),
+                    c.minGain()));
+        }
+        return claims;
+    }
+}

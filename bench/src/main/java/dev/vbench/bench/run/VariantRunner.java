@@ -1,0 +1,122 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.bench.plan.Workload;
+import dev.vbench.bench.ssh.GuestShell;
+import dev.vbench.bench.workload.Metric;
+import dev.vbench.provisioning.Provisioner;
+import dev.vbench.provisioning.ProvisioningException;
+import dev.vbench.results.metric.MetricCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The work on one variant's guest: booting, proving and warming it up, and the repetitions of one round. Every
+ * measurement is reported to the listeners as it ends, with the host CPU its QEMU used; a failure that only spoils
+ * one repetition is recorded as that repetition's, anything else is thrown to fail the variant.
+ */
+final class VariantRunner {
+    /** How long a resumed guest may take to answer SSH again before the variant counts as failed. */
+    static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final RunListener events;
+    private final RawOutput raw;
+    private final String serverHost;
+    private final Path serverPidFile;
+    private final Path sshKey;
+    private final Duration bootTimeout;
+    private final BooleanSupplier interrupted;
+
+    /**
+     * @param serverHost    host address of the iperf3 server on the guests' network; null without iperf3 workloads
+     * @param serverPidFile where the iperf3 server's pid goes, so that {@link Leftovers} can stop it
+     * @param bootTimeout   how long a guest may take to get an address and answer SSH
+     */
+    VariantRunner(RunListener events, RawOutput raw, String serverHost, Path serverPidFile, Path sshKey,
+            Duration bootTimeout, BooleanSupplier interrupted) {
+        this.events = events;
+        this.raw = raw;
+        this.serverHost = serverHost;
+        this.serverPidFile = serverPidFile;
+        this.sshKey = sshKey;
+        this.bootTimeout = bootTimeout;
+        this.interrupted = interrupted;
+    }
+
+    /**
+     * Boots {@code guest} (registered for teardown already), checks its devices, runs each workload once, briefly,
+     * to wake caches, page tables and the NIC up, and pauses it.
+     *
+     * @return the record of the ready variant
+     */
+    VariantRecord bootAndWarmUp(Provisioner provisioner, VariantGuest guest, List<Workload> workloads)
+            throws IOException {
+        Instant t0 = Instant.now();
+        guest.boot(provisioner, sshKey, bootTimeout);
+        events.on(new RunEvent.Note(guest.name() + " up in " + Duration.between(t0, Instant.now()).toSeconds()
+                + " s at " + guest.address() + ", devices " + guest.evidence().dataDisks().get(0).drivers()
+                + "; warming up"));
+        try (GuestShell shell = guest.shell(bootTimeout)) {
+            for (Workload w : workloads) {
+                WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, true,
+                        raw.serverLog(guest.name(), w.name(), 0), serverPidFile);
+                events.on(new RunEvent.WarmedUp(guest.name(), w.name(), o.result().stdout()));
+            }
+        }
+        guest.pause();
+        return VariantRecord.ready(guest);
+    }
+
+    /**
+     * Measures {@code workloads} at repetition {@code rep}: resumes the guest, runs them in order and pauses it
+     * again. Stops early when the run is interrupted.
+     *
+     * @throws RuntimeException when the variant fails (SSH lost, the guest stopped running)
+     */
+    void round(VariantGuest guest, List<Workload> workloads, int rep) {
+        try {
+            guest.resume();
+            try (GuestShell shell = guest.shell(RECONNECT_TIMEOUT)) {
+                for (Workload w : workloads) {
+                    if (interrupted.getAsBoolean()) {
+                        return;
+                    }
+                    events.on(measure(guest, shell, w, rep));
+                    if (!guest.domain().isActive()) {
+                        throw new ProvisioningException("measure " + guest.name(), "the guest stopped running");
+                    }
+                }
+            }
+        } finally {
+            if (guest.domain().isActive()) {
+                guest.pause();
+            }
+        }
+    }
+
+    private RunEvent.Measured measure(VariantGuest guest, GuestShell shell, Workload w, int rep) {
+        Instant start = Instant.now();
+        long cpuBefore = guest.domain().hostCpuNanos();
+        try {
+            WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, false,
+                    raw.serverLog(guest.name(), w.name(), rep), serverPidFile);
+            long cpuAfter = guest.domain().hostCpuNanos();
+            List<Metric> metrics = new ArrayList<>(o.metrics());
+            metrics.add(Metric.of(MetricCatalog.HOST_CPU, (cpuAfter - cpuBefore) / 1e9));
+            return new RunEvent.Measured(new Measurement(guest.name(), w.name(), rep, Measurement.Status.OK, null,
+                    start, Instant.now(), metrics, RawOutput.measurementFile(guest.name(), w.name(), rep)),
+                    o.result().stdout());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            Failures.Outcome o = Failures.ofMeasurement(e, () -> guest.domain().isActive()).orElseThrow(() -> e);
+            return new RunEvent.Measured(new Measurement(guest.name(), w.name(), rep, o.status(), o.reason(), start,
+                    Instant.now(), List.of(), null), null);
+        }
+    }
+}

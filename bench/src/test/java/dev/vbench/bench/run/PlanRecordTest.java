@@ -1,0 +1,59 @@
+package dev.vbench.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vbench.bench.plan.Plan;
+import dev.vbench.bench.plan.PlanParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The expanded plan's optional parts, which the golden run.json does not show: bridge, adaptive, mix, UDP. */
+class PlanRecordTest {
+    static JsonNode expanded(String plan) throws Exception {
+        Plan p = PlanParser.parse(plan, "p.yaml");
+        return Journal.JSON.readTree(Journal.JSON.writeValueAsString(PlanRecord.of(p)));
+    }
+
+    static List<String> keys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void aBridgeAdaptiveRepetitionsAMixedJobAndUdpAreRecordedInFull() throws Exception {
+        String smoke = Files.readString(Path.of("plans/smoke.yaml"), StandardCharsets.UTF_8);
+        String plan = smoke.replaceFirst("baseline: ide-wt-e1000\n",
+                        "baseline: ide-wt-e1000\nnetwork: {bridge: br0, virtualport: openvswitch}\n")
+                .replaceFirst("repetitions: 2\n", "repetitions: {min: 3, max: 10, target_ci_pct: 5}\n")
+                .replaceFirst("workloads:\n", "workloads:\n  - {name: mix, fio: {rw: randrw, rwmixread: 70}}\n"
+                        + "  - {name: udp, iperf3: {udp: true, bitrate: 100M}}\n");
+        JsonNode n = expanded(plan);
+        assertThat(n.path("network").toString()).isEqualTo("{\"bridge\":\"br0\",\"virtualport\":\"openvswitch\"}");
+        assertThat(n.path("repetitions").toString()).isEqualTo("{\"min\":3,\"max\":10,\"target_ci_pct\":5.0}");
+        JsonNode mix = n.path("workloads").get(0);
+        assertThat(keys(mix)).containsExactly("name", "fio");
+        assertThat(keys(mix.path("fio"))).containsExactly("rw", "bs_bytes", "iodepth", "numjobs", "size_bytes",
+                "runtime_s", "ramp_time_s", "rwmixread", "fsync", "direct", "ioengine");
+        assertThat(mix.path("fio").path("rwmixread").asInt()).isEqualTo(70);
+        JsonNode udp = n.path("workloads").get(1);
+        assertThat(keys(udp)).containsExactly("name", "iperf3");
+        assertThat(keys(udp.path("iperf3"))).containsExactly("duration_s", "streams", "reverse", "udp",
+                "bitrate_bits_per_s", "omit_s");
+        assertThat(udp.path("iperf3").path("bitrate_bits_per_s").asLong()).isEqualTo(100_000_000L);
+    }
+
+    @Test
+    void aBridgeWithoutVirtualportKeepsTheNull() throws Exception {
+        String smoke = Files.readString(Path.of("plans/smoke.yaml"), StandardCharsets.UTF_8);
+        JsonNode n = expanded(smoke.replaceFirst("baseline: ide-wt-e1000\n",
+                "baseline: ide-wt-e1000\nnetwork: {bridge: br0}\n"));
+        assertThat(n.path("network").toString()).isEqualTo("{\"bridge\":\"br0\",\"virtualport\":null}");
+        assertThat(keys(n.path("repetitions"))).containsExactly("min", "max");
+    }
+}

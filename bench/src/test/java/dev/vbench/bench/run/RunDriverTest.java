@@ -1,0 +1,99 @@
+package dev.vbench.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vbench.bench.plan.Plan;
+import dev.vbench.bench.plan.PlanParser;
+import dev.vbench.provisioning.libvirt.LibvirtProvisioner;
+import dev.vbench.results.RunStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver's sequence without a lab: the smoke plan on libvirt's daemonless {@code test:///default} driver with
+ * a fake lab home, whose image cannot boot. Every variant fails while booting, the run ends partial, the others'
+ * failures do not stop the run, and the journal, run.json and results.csv record it; a resume reads it back.
+ */
+class RunDriverTest {
+    @TempDir
+    Path dir;
+
+    private Plan plan() throws IOException {
+        String text = Files.readString(Path.of("plans/smoke.yaml"), StandardCharsets.UTF_8)
+                .replaceFirst("name: smoke\n", "name: smoke\nconnect: test:///default\naccel: tcg\n")
+                .replaceFirst("baseline: ide-wt-e1000\n", "baseline: ide-wt-e1000\nnetwork: default\n");
+        return PlanParser.parse(text, "smoke.yaml");
+    }
+
+    private LabHome lab() throws IOException {
+        Path lab = dir.resolve("lab");
+        Files.createDirectories(lab.resolve("ssh"));
+        Files.writeString(lab.resolve("ssh/id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n");
+        Path images = lab.resolve("images/default");
+        Files.createDirectories(images);
+        for (String file : List.of("disk.qcow2", "vmlinuz", "initrd.img", "data.raw")) {
+            Files.write(images.resolve(file), new byte[] {0});
+        }
+        Files.writeString(images.resolve("cmdline"), "console=ttyS0 root=/dev/vda1\n");
+        Files.writeString(images.resolve("host_key.pub"),
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKjM2um+/KJql6ryFsMKCPHxxKvJoGVUGomkRReQOVy8 root@image\n");
+        return new LabHome(lab);
+    }
+
+    private RunDriver.Result run(Path out, boolean resume, StringWriter text) throws IOException {
+        return RunDriver.run(plan(), new RunDriver.Options(out, resume ? null : Path.of("smoke.yaml"), 5L, null,
+                resume, Duration.ofSeconds(10), LibvirtProvisioner.FACTORY, lab(), new PrintWriter(text, true)));
+    }
+
+    @Test
+    void everyVariantFailingToBootEndsPartialWithARecordOfEachFailure() throws Exception {
+        Path out = dir.resolve("out");
+        StringWriter text = new StringWriter();
+        RunDriver.Result result = run(out, false, text);
+        assertThat(result.status()).as(text.toString()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(result.failures()).extracting(f -> f.variant()).containsExactly("ide-wt-e1000",
+                "virtio-wb-virtio");
+        assertThat(text.toString()).contains("accelerator: tcg", "        booting ide-wt-e1000",
+                "        variant ide-wt-e1000 FAILED: ", "        booting virtio-wb-virtio");
+        List<JournalEntry> journal = Journal.read(out);
+        assertThat(journal).extracting(e -> e.getClass().getSimpleName()).containsExactly("Start", "Environment",
+                "VariantEntry", "VariantEntry", "End");
+        assertThat(Journal.start(journal).orElseThrow().seed()).isEqualTo(5);
+        assertThat(((JournalEntry.End) journal.get(4)).status()).isEqualTo("partial");
+        JsonNode run = Journal.JSON.readTree(out.resolve(RunRecord.FILE).toFile());
+        assertThat(run.path("status").asText()).isEqualTo("partial");
+        assertThat(run.path("environment").path("accelerator").asText()).isEqualTo("tcg");
+        assertThat(run.path("variants")).extracting(v -> v.path("status").asText()).containsExactly("failed",
+                "failed");
+        assertThat(Files.readString(out.resolve(RunDirectory.PLAN_COPY))).isEqualTo(plan().source());
+        assertThat(out.resolve(RunOutputs.RESULTS_CSV)).exists();
+        assertThat(lab().pool().resolve(Journal.start(journal).orElseThrow().runId())).doesNotExist();
+    }
+
+    @Test
+    void aResumeContinuesTheSameRunAndANewRunNeedsAnEmptyDirectory() throws Exception {
+        Path out = dir.resolve("out");
+        run(out, false, new StringWriter());
+        assertThatThrownBy(() -> run(out, false, new StringWriter())).isInstanceOf(RunInputException.class)
+                .hasMessageContaining("already holds a run; continue it with --resume");
+        RunDriver.Result resumed = run(out, true, new StringWriter());
+        assertThat(resumed.status()).isEqualTo(RunStatus.PARTIAL);
+        List<JournalEntry> journal = Journal.read(out);
+        List<JournalEntry.Start> starts = journal.stream().filter(JournalEntry.Start.class::isInstance)
+                .map(JournalEntry.Start.class::cast).toList();
+        assertThat(starts).hasSize(2);
+        assertThat(starts.get(1).runId()).isEqualTo(starts.get(0).runId());
+        assertThat(starts.get(1).resumed()).isTrue();
+        assertThat(starts.get(0).planFile()).isEqualTo(Path.of("smoke.yaml").toAbsolutePath().toString());
+    }
+}
