@@ -67,22 +67,22 @@ public record ImageLayout(int formatVersion, String recipeHash, String guestKern
         } catch (IOException e) {
             throw new ProvisioningException("read " + file, (Files.exists(file) ? "not a valid image.json ("
                     + e.getMessage().lines().findFirst().orElse("") + ")" : "it is missing")
-                    + "; rebuild the image with: scripts/lab image", e);
+                    + "; build it with: scripts/lab up", e);
         }
         if (layout.files() == null || layout.formatVersion() < 2) {
             throw new ProvisioningException("read " + file, "image.json of format " + layout.formatVersion()
-                    + " names no files; rebuild the image with: scripts/lab image");
+                    + " names no files; build it with: scripts/lab up");
         }
         for (String role : ROLES) {
             String name = layout.files().get(role);
             if (name == null || name.isEmpty() || name.contains("/") || name.startsWith(".")) {
                 throw new ProvisioningException("read " + file, "image.json names no valid " + role
-                        + " file; rebuild the image with: scripts/lab image");
+                        + " file; build it with: scripts/lab up");
             }
         }
         if (!layout.files().get("data").equals(Overlay.DATA_BASE_FILE)) {
             throw new ProvisioningException("read " + file, "the data disk must be " + Overlay.DATA_BASE_FILE
-                    + " beside the root disk; rebuild the image with: scripts/lab image");
+                    + " beside the root disk; build it with: scripts/lab up");
         }
         return layout;
     }

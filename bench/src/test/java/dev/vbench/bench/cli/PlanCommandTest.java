@@ -2,6 +2,7 @@ package dev.vbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vbench.bench.run.TestImages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,15 +24,8 @@ class PlanCommandTest {
         return new Result(exit, out.toString(), err.toString());
     }
 
-    /** An image directory holding only an image.json, as scripts/lib/image.sh writes it (a preview needs no more). */
     static Path image(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("image.json"), """
-                {"format_version": 2, "recipe_hash": "0123456789abcdef", "guest_kernel": "6.1.0-test-amd64",
-                 "data_size_bytes": 2147483648, "cmdline": "ignored", "files": {"cmdline": "cmdline", "data": "data.raw",
-                 "disk": "disk.qcow2", "host_key": "host_key.pub", "initrd": "initrd.img", "kernel": "vmlinuz"}}
-                """);
-        return dir;
+        return TestImages.imageJson(dir);
     }
 
     static void assertOneLineConfigError(Result r) {
@@ -222,7 +216,7 @@ class PlanCommandTest {
 
         assertThat(r.exit()).isEqualTo(ExitCode.PROVISIONING);
         assertThat(r.err()).contains(dir.resolve("image.json").toString()).contains("it is missing")
-                .contains("scripts/lab image").doesNotContain("Exception");
+                .contains("scripts/lab up").doesNotContain("Exception");
         assertThat(out).doesNotExist();
     }
 }
