@@ -25,7 +25,10 @@ public record AnalysisResult(String baseline, List<Cell> cells, List<Comparison>
         claims = List.copyOf(claims);
     }
 
-    /** @return SOME_REFUTED if any claim is refuted, else SOME_INCONCLUSIVE if any is inconclusive, else ALL_SUPPORTED */
+    /**
+     * @return SOME_REFUTED if any claim is refuted, else SOME_INCONCLUSIVE if any is inconclusive, else
+     *         ALL_SUPPORTED
+     */
     public AnalysisOutcome outcome() {
         if (claims.stream().anyMatch(c -> c.verdict() == ClaimVerdict.REFUTED)) {
             return AnalysisOutcome.SOME_REFUTED;

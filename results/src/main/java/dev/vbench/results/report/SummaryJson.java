@@ -60,8 +60,9 @@ public final class SummaryJson {
 
     private static ObjectWriter writer() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(separators)
                 .withObjectIndenter(indenter).withArrayIndenter(indenter);
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -71,7 +72,8 @@ public final class SummaryJson {
 
     /** The whole file. */
     record Summary(int formatVersion, String baseline, String outcome,
-                   @JsonSerialize(using = Exact.class) double confidence, @JsonSerialize(using = Exact.class) double alpha, String ciMethod, String testMethod,
+                   @JsonSerialize(using = Exact.class) double confidence,
+                   @JsonSerialize(using = Exact.class) double alpha, String ciMethod, String testMethod,
                    String multipleComparisons, String gainCiMethod, String gainDefinition, Run run,
                    List<CellJson> cells, List<ComparisonJson> comparisons, List<ClaimJson> claims) {
 
