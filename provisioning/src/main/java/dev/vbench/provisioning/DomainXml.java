@@ -139,7 +139,7 @@ public final class DomainXml {
 
     private static void metadata(XmlWriter w, RunTag tag) {
         w.start("metadata");
-        w.empty(RunTag.PREFIX + ":" + RunTag.ELEMENT, "xmlns:" + RunTag.PREFIX, RunTag.NAMESPACE, "id", tag.runId(),
+        w.emptyInNamespace(RunTag.PREFIX, RunTag.ELEMENT, RunTag.NAMESPACE, "id", tag.runId(),
                 "variant", tag.variant());
         w.end();
     }

@@ -1,104 +1,130 @@
 package dev.vbench.provisioning;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.io.StringWriter;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
- * A minimal XML writer with deterministic output: elements and attributes in call order, two-space indentation,
- * single-quoted attributes (libvirt's own style), {@code \n} line ends, no declaration. Attribute pairs whose value
- * is {@code null} are left out. Text and attribute values are escaped; characters XML 1.0 cannot carry are
- * rejected.
+ * Element-per-line XML over the JDK's StAX writer, which does the escaping: elements and attributes in call order,
+ * two-space indentation, {@code \n} line ends, no declaration. Attribute pairs whose value is {@code null} are
+ * left out. Characters XML 1.0 cannot carry, and line breaks or tabs in attribute values (which a reader would turn
+ * into spaces), are rejected.
  */
 final class XmlWriter {
-    private final StringBuilder out = new StringBuilder();
-    private final Deque<String> open = new ArrayDeque<>();
+    private final StringWriter out = new StringWriter();
+    private final XMLStreamWriter xml;
+    private int depth;
+    private boolean started;
+
+    XmlWriter() {
+        try {
+            xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Opens {@code <name attrs>} on its own line; children follow indented. */
     XmlWriter start(String name, String... attrs) {
-        indent();
-        out.append('<').append(name);
-        attributes(attrs);
-        out.append(">\n");
-        open.push(name);
-        return this;
+        return write(() -> {
+            indent();
+            xml.writeStartElement(name);
+            attributes(attrs);
+            depth++;
+        });
     }
 
     /** Closes the innermost open element. */
     XmlWriter end() {
-        String name = open.pop();
-        indent();
-        out.append("</").append(name).append(">\n");
-        return this;
+        return write(() -> {
+            depth--;
+            indent();
+            xml.writeEndElement();
+        });
     }
 
     /** {@code <name attrs/>}. */
     XmlWriter empty(String name, String... attrs) {
-        indent();
-        out.append('<').append(name);
-        attributes(attrs);
-        out.append("/>\n");
-        return this;
+        return write(() -> {
+            indent();
+            xml.writeEmptyElement(name);
+            attributes(attrs);
+        });
+    }
+
+    /** {@code <prefix:name xmlns:prefix='namespace' attrs/>}. */
+    XmlWriter emptyInNamespace(String prefix, String name, String namespace, String... attrs) {
+        return write(() -> {
+            indent();
+            xml.writeEmptyElement(prefix, name, namespace);
+            xml.writeNamespace(prefix, namespace);
+            attributes(attrs);
+        });
     }
 
     /** {@code <name attrs>text</name>}. */
     XmlWriter text(String name, String text, String... attrs) {
-        indent();
-        out.append('<').append(name);
-        attributes(attrs);
-        out.append('>');
-        escape(text, false);
-        out.append("</").append(name).append(">\n");
-        return this;
+        return write(() -> {
+            indent();
+            xml.writeStartElement(name);
+            attributes(attrs);
+            xml.writeCharacters(check(text, false));
+            xml.writeEndElement();
+        });
     }
 
     String finish() {
-        if (!open.isEmpty()) {
-            throw new IllegalStateException("unclosed elements: " + open);
+        if (depth != 0) {
+            throw new IllegalStateException(depth + " unclosed elements");
         }
-        return out.toString();
+        write(xml::flush);
+        return out + "\n";
     }
 
-    private void indent() {
-        out.append("  ".repeat(open.size()));
+    private void indent() throws XMLStreamException {
+        if (started) {
+            xml.writeCharacters("\n" + "  ".repeat(depth));
+        }
+        started = true;
     }
 
-    private void attributes(String[] attrs) {
+    private void attributes(String[] attrs) throws XMLStreamException {
         if (attrs.length % 2 != 0) {
             throw new IllegalArgumentException("attributes come in name/value pairs");
         }
         for (int i = 0; i < attrs.length; i += 2) {
             if (attrs[i + 1] != null) {
-                out.append(' ').append(attrs[i]).append("='");
-                escape(attrs[i + 1], true);
-                out.append('\'');
+                xml.writeAttribute(attrs[i], check(attrs[i + 1], true));
             }
         }
     }
 
-    private void escape(String s, boolean attribute) {
+    private static String check(String s, boolean attribute) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\'' -> out.append(attribute ? "&apos;" : "'");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\t', '\n', '\r' -> {
-                    if (attribute) {
-                        out.append("&#").append((int) c).append(';');
-                    } else {
-                        out.append(c);
-                    }
-                }
-                default -> {
-                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
-                        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                                "character U+%04X cannot be written to XML (in '%s')", (int) c, s));
-                    }
-                    out.append(c);
-                }
+            boolean space = c == '\t' || c == '\n' || c == '\r';
+            if (space ? attribute : c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "character U+%04X cannot be written to XML%s (in '%s')", (int) c,
+                        attribute ? " attribute values" : "", s));
             }
         }
+        return s;
+    }
+
+    private XmlWriter write(Step step) {
+        try {
+            step.run();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing XML to a string does not fail", e);
+        }
+        return this;
+    }
+
+    /** One call on the StAX writer. */
+    private interface Step {
+        void run() throws XMLStreamException;
     }
 }

@@ -32,7 +32,7 @@ class DomainSpecTest {
         DomainSpec again = b.withMac(other);
         assertThat(again.mac()).isEqualTo(other).isNotEqualTo(b.mac());
         assertThat(again.withMac(b.mac())).isEqualTo(b);
-        assertThat(DomainXml.render(again)).contains("<mac address='" + other.value() + "'/>")
+        assertThat(DomainXml.render(again)).contains("<mac address=\"" + other.value() + "\"/>")
                 .doesNotContain(b.mac().value());
     }
 
@@ -96,6 +96,10 @@ class DomainSpecTest {
                 "console=ttyS0\u0001", null));
         assertThatThrownBy(() -> DomainXml.render(s)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("U+0001");
+        DomainSpec lineBreak = new DomainSpec(b.name(), b.accel(), b.guest(), b.variant(), b.rootOverlay(),
+                Path.of("/srv/two\nlines.qcow2"), b.image(), b.network(), b.mac(), b.tag(), null);
+        assertThatThrownBy(() -> DomainXml.render(lineBreak)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("character U+000A cannot be written to XML attribute values (in '/srv/two\nlines.qcow2')");
     }
 
     @Test

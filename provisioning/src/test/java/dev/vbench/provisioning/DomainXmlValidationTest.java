@@ -39,8 +39,9 @@ class DomainXmlValidationTest {
     @Test
     void validatorRejectsABrokenDefinition() throws Exception {
         // the validator itself must be able to fail, or the test above proves nothing
-        String broken = DomainXml.render(DomainXmlCases.base()).replace("<target dev='vdb' bus='virtio'/>",
-                "<target dev='vdb' bus='floppy-tape'/>");
+        String broken = DomainXml.render(DomainXmlCases.base()).replace("<target dev=\"vdb\" bus=\"virtio\"/>",
+                "<target dev=\"vdb\" bus=\"floppy-tape\"/>");
+        assertThat(broken).contains("floppy-tape");
         Result r = validate("broken", broken);
         assertThat(r.exit).as(r.output).isNotZero();
     }

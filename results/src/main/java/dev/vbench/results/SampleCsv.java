@@ -2,27 +2,36 @@ package dev.vbench.results;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads and writes {@code results.csv}: UTF-8, one {@link Sample} a record, lines ending in LF, fields quoted as
- * RFC 4180 says (a field holding a comma, a double quote, CR or LF is enclosed in double quotes, and its double
- * quotes are doubled). The first six columns are exactly {@code variant,workload,metric,unit,rep,value}; a file
- * may carry more columns after them, which reading ignores. Values are written with {@link
+ * Reads and writes {@code results.csv} through Apache Commons CSV: UTF-8, one {@link Sample} a record, RFC 4180
+ * quoting (a field holding a comma, a double quote or a line break is enclosed in double quotes, its double quotes
+ * doubled), lines ending in LF. The first six columns are exactly {@code variant,workload,metric,unit,rep,value};
+ * a file may carry more columns after them, which reading ignores. Values are written with {@link
  * DecimalText#shortest(double)}, so they read back exactly and never depend on the default locale. Reading
- * accepts LF and CRLF line ends and a leading byte-order mark.
+ * accepts LF and CRLF line ends and a leading byte-order mark; every problem is reported as {@code file:line:
+ * problem} with the fix.
  */
 public final class SampleCsv {
     /** The first six columns, in this order, of every samples file. */
     public static final List<String> HEADER = List.of("variant", "workload", "metric", "unit", "rep", "value");
 
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final Pattern REP = Pattern.compile("[0-9]{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
@@ -36,22 +45,9 @@ public final class SampleCsv {
      * @return the CSV text, each line ending in LF
      */
     public static String format(List<Sample> samples) {
-        StringBuilder out = new StringBuilder(String.join(",", HEADER)).append('\n');
-        for (Sample sample : samples) {
-            out.append(row(sample)).append('\n');
-        }
+        StringBuilder out = new StringBuilder();
+        print(out, true, samples);
         return out.toString();
-    }
-
-    /**
-     * One record, without line end.
-     *
-     * @param sample the sample
-     * @return e.g. {@code virtio-wt-e1000,randread-4k,read_iops,IO/s,1,5181}
-     */
-    public static String row(Sample sample) {
-        return String.join(",", quote(sample.variant()), quote(sample.workload()), quote(sample.metric()),
-                quote(sample.unit()), Integer.toString(sample.rep()), DecimalText.shortest(sample.value()));
     }
 
     /**
@@ -76,17 +72,14 @@ public final class SampleCsv {
      */
     public static void append(Path file, List<Sample> samples) throws IOException {
         StringBuilder out = new StringBuilder();
-        if (!Files.exists(file) || Files.size(file) == 0) {
-            out.append(String.join(",", HEADER)).append('\n');
-        } else {
+        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        if (!fresh) {
             checkExistingHeader(file);
             if (!endsWithLineFeed(file)) {
                 out.append('\n');
             }
         }
-        for (Sample sample : samples) {
-            out.append(row(sample)).append('\n');
-        }
+        print(out, fresh, samples);
         Files.writeString(file, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
     }
@@ -103,7 +96,7 @@ public final class SampleCsv {
         byte[] bytes = Files.readAllBytes(file);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new SampleCsvException(file.toString(), 1, "not UTF-8 text; save the file as UTF-8");
         }
@@ -119,59 +112,74 @@ public final class SampleCsv {
      * @throws SampleCsvException when the text is not a valid samples file
      */
     public static List<Sample> parse(String text, String source) {
-        List<Record> records = new RecordReader(text, source).readAll();
-        if (records.isEmpty()) {
+        List<Row> rows = new CsvRows(text, source).readAll();
+        if (rows.isEmpty()) {
             throw new SampleCsvException(source, 1, "empty file; expected the header " + String.join(",", HEADER));
         }
-        Record header = records.get(0);
-        if (header.fields().size() < HEADER.size() || !header.fields().subList(0, HEADER.size()).equals(HEADER)) {
+        Row header = rows.get(0);
+        if (!isHeader(header.fields())) {
             throw new SampleCsvException(source, header.line(), "header must start with " + String.join(",", HEADER)
                     + ", got " + String.join(",", header.fields()));
         }
-        List<Sample> samples = new ArrayList<>(records.size() - 1);
-        for (Record record : records.subList(1, records.size())) {
-            samples.add(toSample(record, source));
+        List<Sample> samples = new ArrayList<>(rows.size() - 1);
+        for (Row row : rows.subList(1, rows.size())) {
+            samples.add(toSample(row, source));
         }
         return samples;
     }
 
-    private static Sample toSample(Record record, String source) {
-        List<String> fields = record.fields();
+    private static void print(StringBuilder out, boolean header, List<Sample> samples) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, FORMAT);
+            if (header) {
+                printer.printRecord(HEADER);
+            }
+            for (Sample s : samples) {
+                printer.printRecord(s.variant(), s.workload(), s.metric(), s.unit(), Integer.toString(s.rep()),
+                        DecimalText.shortest(s.value()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringBuilder does not fail", e);
+        }
+    }
+
+    private static boolean isHeader(List<String> fields) {
+        return fields.size() >= HEADER.size() && fields.subList(0, HEADER.size()).equals(HEADER);
+    }
+
+    private static Sample toSample(Row row, String source) {
+        List<String> fields = row.fields();
         if (fields.size() < HEADER.size()) {
-            throw new SampleCsvException(source, record.line(), "expected at least " + HEADER.size() + " fields ("
+            throw new SampleCsvException(source, row.line(), "expected at least " + HEADER.size() + " fields ("
                     + String.join(",", HEADER) + "), got " + fields.size());
         }
         for (int i = 0; i < 4; i++) {
             if (fields.get(i).isBlank()) {
-                throw new SampleCsvException(source, record.line(), HEADER.get(i) + ": must not be empty");
+                throw new SampleCsvException(source, row.line(), HEADER.get(i) + ": must not be empty");
             }
         }
         String rep = fields.get(4);
         if (!REP.matcher(rep).matches()) {
-            throw new SampleCsvException(source, record.line(), "rep: not a non-negative integer: '" + rep + "'");
+            throw new SampleCsvException(source, row.line(), "rep: not a non-negative integer: '" + rep + "'");
         }
         String value = fields.get(5);
         double parsed = DECIMAL.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
         if (!Double.isFinite(parsed)) {
-            throw new SampleCsvException(source, record.line(), "value: not a finite decimal number: '" + value + "'");
+            throw new SampleCsvException(source, row.line(), "value: not a finite decimal number: '" + value + "'");
         }
         return new Sample(fields.get(0), fields.get(1), fields.get(2), fields.get(3), Integer.parseInt(rep), parsed);
-    }
-
-    private static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\r') < 0 && field.indexOf('\n') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     private static void checkExistingHeader(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
-        String firstLine = end < 0 ? text : text.substring(0, end + 1);
-        List<Record> header = new RecordReader(firstLine, file.toString()).readAll();
-        if (header.isEmpty() || header.get(0).fields().size() < HEADER.size()
-                || !header.get(0).fields().subList(0, HEADER.size()).equals(HEADER)) {
+        List<Row> rows;
+        try {
+            rows = new CsvRows(end < 0 ? text : text.substring(0, end + 1), file.toString()).readAll();
+        } catch (SampleCsvException e) {
+            rows = List.of();
+        }
+        if (rows.isEmpty() || !isHeader(rows.get(0).fields())) {
             throw new SampleCsvException(file.toString(), 1, "cannot append: the file does not start with the header "
                     + String.join(",", HEADER) + "; choose a new file");
         }
@@ -185,113 +193,80 @@ public final class SampleCsv {
     }
 
     /** One CSV record and the line it starts on. */
-    private record Record(int line, List<String> fields) {
+    private record Row(int line, List<String> fields) {
     }
 
-    /** RFC 4180 record splitter that reports the line of each record. */
-    private static final class RecordReader {
+    /**
+     * The records of a CSV text as Commons CSV splits them, each with the line it starts on. Turns the library's
+     * complaints, and what it tolerates but RFC 4180 forbids, into {@code file:line: problem} messages.
+     */
+    private static final class CsvRows {
         private final String text;
         private final String source;
-        private int pos;
-        private int line = 1;
 
-        RecordReader(String text, String source) {
+        CsvRows(String text, String source) {
             this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
             this.source = source;
         }
 
-        List<Record> readAll() {
-            List<Record> records = new ArrayList<>();
-            while (pos < text.length()) {
-                int start = line;
-                List<String> fields = readRecord();
-                if (fields.size() == 1 && fields.get(0).isEmpty()) {
-                    if (!text.substring(pos).isBlank()) {
-                        throw new SampleCsvException(source, start, "empty line; remove it");
+        List<Row> readAll() {
+            List<Row> rows = new ArrayList<>();
+            try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+                Iterator<CSVRecord> records = parser.iterator();
+                while (true) {
+                    int line = (int) parser.getCurrentLineNumber() + 1;
+                    CSVRecord record = next(records, parser, line);
+                    if (record == null) {
+                        return rows;
                     }
-                    break;
+                    List<String> fields = record.toList();
+                    if (fields.size() == 1 && fields.get(0).isEmpty()) {
+                        if (!text.substring((int) record.getCharacterPosition()).isBlank()) {
+                            throw new SampleCsvException(source, line, "empty line; remove it");
+                        }
+                        return rows;
+                    }
+                    if (fields.stream().anyMatch(f -> f.indexOf('"') >= 0)) {
+                        checkQuotes(raw(record, (int) parser.getCurrentLineNumber() - line + 1), fields, line);
+                    }
+                    rows.add(new Row(line, fields));
                 }
-                records.add(new Record(start, fields));
-            }
-            return records;
-        }
-
-        private List<String> readRecord() {
-            List<String> fields = new ArrayList<>();
-            while (true) {
-                fields.add(peek() == '"' ? readQuoted() : readPlain());
-                if (pos >= text.length()) {
-                    return fields;
-                }
-                char c = text.charAt(pos);
-                if (c == ',') {
-                    pos++;
-                } else {
-                    endOfLine();
-                    return fields;
-                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading a string does not fail", e);
             }
         }
 
-        private String readPlain() {
-            int begin = pos;
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (c == ',' || c == '\n' || c == '\r') {
-                    break;
+        private CSVRecord next(Iterator<CSVRecord> records, CSVParser parser, int line) {
+            try {
+                return records.hasNext() ? records.next() : null;
+            } catch (UncheckedIOException e) {
+                if (String.valueOf(e.getCause().getMessage()).contains("EOF reached before encapsulated token")) {
+                    throw new SampleCsvException(source, line, "quoted field is never closed; add the closing quote");
                 }
-                if (c == '"') {
+                throw new SampleCsvException(source, (int) parser.getCurrentLineNumber(),
+                        "unexpected character after a closing quote; expected a comma or line end");
+            }
+        }
+
+        /** The text of a record that spans {@code lines} lines (at least one). */
+        private String raw(CSVRecord record, int lines) {
+            int start = (int) record.getCharacterPosition();
+            int end = start;
+            for (int i = 0; i < Math.max(1, lines) && end < text.length(); i++) {
+                int lf = text.indexOf('\n', end);
+                end = lf < 0 ? text.length() : lf + 1;
+            }
+            return text.substring(start, end);
+        }
+
+        /** Commons CSV reads a double quote inside an unquoted field as itself; RFC 4180 does not allow it. */
+        private void checkQuotes(String raw, List<String> fields, int line) {
+            for (String field : fields) {
+                if (field.indexOf('"') >= 0 && !raw.contains(FORMAT.format(field))) {
                     throw new SampleCsvException(source, line,
                             "double quote inside an unquoted field; enclose the field in quotes and double the quote");
                 }
-                pos++;
             }
-            return text.substring(begin, pos);
-        }
-
-        private String readQuoted() {
-            int startLine = line;
-            pos++;
-            StringBuilder field = new StringBuilder();
-            while (true) {
-                if (pos >= text.length()) {
-                    throw new SampleCsvException(source, startLine, "quoted field is never closed; add the closing quote");
-                }
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    if (peek() == '"') {
-                        field.append('"');
-                        pos++;
-                    } else {
-                        char next = peek();
-                        if (next != ',' && next != '\n' && next != '\r' && next != 0) {
-                            throw new SampleCsvException(source, line,
-                                    "unexpected '" + next + "' after a closing quote; expected a comma or line end");
-                        }
-                        return field.toString();
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            }
-        }
-
-        private void endOfLine() {
-            if (text.charAt(pos) == '\r') {
-                if (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n') {
-                    throw new SampleCsvException(source, line, "carriage return without line feed; use LF or CRLF");
-                }
-                pos++;
-            }
-            pos++;
-            line++;
-        }
-
-        private char peek() {
-            return pos < text.length() ? text.charAt(pos) : 0;
         }
     }
 }

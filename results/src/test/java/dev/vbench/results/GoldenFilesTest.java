@@ -2,7 +2,10 @@ package dev.vbench.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vbench.results.chart.ChartFile;
+import dev.vbench.results.chart.ChartSet;
 import dev.vbench.results.report.JunitXml;
+import dev.vbench.results.report.ReportHtml;
 import dev.vbench.results.report.SummaryJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,21 +15,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seals the machine-readable formats byte for byte: summary.json, junit.xml and results.csv of the seeded
- * {@link LabFixture}, plus summary.json of an edge-case run (single samples, zero means, no claims, no context).
- * Run under several default locales, since none of them may change a byte. Regenerate the files after an
+ * Seals the output formats byte for byte: summary.json, junit.xml, results.csv and report.html of the seeded
+ * {@link LabFixture} (its environment strings are fixed), plus summary.json, junit.xml and report.html of an
+ * edge-case run (single samples, zero means, no claims, no context, no charts). Run under several default
+ * locales, since none of them may change a byte. Regenerate the files after an
  * intended format change with {@code mvn test -Dvbench.updateGolden=true} and review the diff.
  */
 class GoldenFilesTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     private static final boolean UPDATE = Boolean.getBoolean("vbench.updateGolden");
 
+    private static List<ChartFile> labCharts;
+
     private Locale saved;
+
+    @BeforeAll
+    static void renderCharts(@TempDir Path dir) throws IOException {
+        labCharts = ChartSet.render(Analysis.compute(LabFixture.samples(), LabFixture.BASELINE, LabFixture.claims(),
+                LabFixture.context()), dir, Analysis.CHARTS_DIR);
+    }
 
     @BeforeEach
     void saveLocale() {
@@ -47,9 +61,11 @@ class GoldenFilesTest {
         check("summary.json", () -> SummaryJson.format(lab));
         check("junit.xml", () -> JunitXml.format(lab));
         check("results.csv", () -> SampleCsv.format(LabFixture.samples()));
+        check("report.html", () -> ReportHtml.format(lab, labCharts));
         AnalysisResult edge = Analysis.compute(edgeSamples(), "a", List.of(), RunContext.unknown());
         check("summary-edge.json", () -> SummaryJson.format(edge));
         check("junit-empty.xml", () -> JunitXml.format(edge));
+        check("report-edge.html", () -> ReportHtml.format(edge, List.of()));
     }
 
     /** One sample per cell here and there, all-zero counts, a negative value, one-sided metrics. */

@@ -31,6 +31,7 @@ class SampleCsvTest {
     void readsBackWhatItWrites() {
         List<Sample> samples = List.of(
                 new Sample("a", "w", "m", "ns", 0, 1.0 / 3),
+                new Sample(" lead", "trail ", "#m", "say \"\"", 3, 1e300),
                 new Sample("odd,name", "say \"hi\"", "multi\r\nline", "%", 7, -2.5e-9));
         assertThat(SampleCsv.parse(SampleCsv.format(samples), "x.csv")).isEqualTo(samples);
     }
@@ -68,8 +69,15 @@ class SampleCsvTest {
         assertError(HEADER + "v,w\"x,m,IO/s,1,5\n",
                 "r.csv:2: double quote inside an unquoted field; enclose the field in quotes and double the quote");
         assertError(HEADER + "\"v\"x,w,m,IO/s,1,5\n",
-                "r.csv:2: unexpected 'x' after a closing quote; expected a comma or line end");
+                "r.csv:2: unexpected character after a closing quote; expected a comma or line end");
         assertError(HEADER + "\"multi\nline\",w,m,IO/s,x,5\n", "r.csv:2: rep: not a non-negative integer: 'x'");
+        assertError(HEADER + "\"multi\nline\"x,w,m,IO/s,1,5\n",
+                "r.csv:3: unexpected character after a closing quote; expected a comma or line end");
+        assertError(HEADER + "\"multi\nline\",w,m,IO/s,1,5\nv,\"w\"\"q\",m\"x,IO/s,1,5\n",
+                "r.csv:4: double quote inside an unquoted field; enclose the field in quotes and double the quote");
+        assertError(HEADER + "v,w,m,IO/s,1,5\nv,w,m,IO/s,2,6\n\"v,w,m,IO/s,3,7\n",
+                "r.csv:4: quoted field is never closed; add the closing quote");
+        assertError(HEADER + "v,w,m,IO/s,1234567890,5\n", "r.csv:2: rep: not a non-negative integer: '1234567890'");
         assertError(HEADER + "a,w,m,IO/s,1,5\n\"multi\nline\",w,m,IO/s,1,5\nb,w,m,IO/s,z,5\n",
                 "r.csv:5: rep: not a non-negative integer: 'z'");
     }

@@ -142,13 +142,13 @@ class PlanCommandTest {
                     "ide-wt-virtio.xml", "virtio-wb-e1000.xml", "virtio-wt-e1000.xml");
         }
         String ide = Files.readString(out.resolve("ide-wt-e1000.xml"));
-        assertThat(ide).contains("<domain type='qemu'>").contains("<name>vbench-r1-ide-wt-e1000</name>")
-                .contains("bus='ide'").contains("cache='writethrough'").contains("<model type='e1000'/>")
+        assertThat(ide).contains("<domain type=\"qemu\">").contains("<name>vbench-r1-ide-wt-e1000</name>")
+                .contains("bus=\"ide\"").contains("cache=\"writethrough\"").contains("<model type=\"e1000\"/>")
                 .contains("<kernel>" + image.toAbsolutePath().resolve("vmlinuz") + "</kernel>")
                 .contains(dir.resolve("pool").toAbsolutePath() + "/vbench-r1-ide-wt-e1000-data.qcow2");
         String wb = Files.readString(out.resolve("virtio-wb-e1000.xml"));
-        assertThat(wb).contains("bus='virtio'").contains("cache='writeback'");
-        assertThat(Files.readString(out.resolve("ide-wt-virtio.xml"))).contains("<model type='virtio'/>");
+        assertThat(wb).contains("bus=\"virtio\"").contains("cache=\"writeback\"");
+        assertThat(Files.readString(out.resolve("ide-wt-virtio.xml"))).contains("<model type=\"virtio\"/>");
         assertThat(r.err()).contains("wrote 4 domain definitions");
     }
 
@@ -160,7 +160,7 @@ class PlanCommandTest {
                 "--image-dir", image(dir).toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(Files.readString(out.resolve("virtio-wb-virtio.xml"))).startsWith("<domain type='kvm'>");
+        assertThat(Files.readString(out.resolve("virtio-wb-virtio.xml"))).startsWith("<domain type=\"kvm\">");
     }
 
     @Test

@@ -1,10 +1,17 @@
 package dev.vbench.results.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.vbench.results.AnalysisResult;
 import dev.vbench.results.DecimalText;
 import dev.vbench.results.VariantFailure;
@@ -15,15 +22,15 @@ import dev.vbench.results.stats.CellStatistics;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.Comparisons;
 import dev.vbench.results.stats.FiellerGain;
-import dev.vbench.results.stats.Gain;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The machine-readable summary of an analysis, {@code summary.json}. Its layout is versioned by
+ * The machine-readable summary of an analysis, {@code summary.json}, written by Jackson from the records below
+ * (field names are their components in snake case, in declaration order). Its layout is versioned by
  * {@code format_version}; statistics are rounded to {@value #DIGITS} significant digits (the raw samples in
  * results.csv keep full precision), values that do not exist (the standard deviation of one sample, an
  * unbounded interval) are {@code null}. Output is byte-identical for the same input on every JDK and locale.
@@ -34,7 +41,7 @@ public final class SummaryJson {
     /** Significant digits of every computed statistic. */
     public static final int DIGITS = 6;
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectWriter WRITER = writer();
 
     private SummaryJson() {
     }
@@ -44,131 +51,100 @@ public final class SummaryJson {
      * @return the JSON text, two-space indented, LF line ends, ending with a line end
      */
     public static String format(AnalysisResult result) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            json.setPrettyPrinter(new DefaultPrettyPrinter()
-                    .withSeparators(Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                    .withObjectIndenter(indenter).withArrayIndenter(indenter));
-            write(json, result);
-        } catch (IOException e) {
+        try {
+            return WRITER.writeValueAsString(Summary.of(result)) + "\n";
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return out + "\n";
     }
 
-    private static void write(JsonGenerator json, AnalysisResult result) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("format_version", FORMAT_VERSION);
-        json.writeStringField("baseline", result.baseline());
-        json.writeStringField("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
-        json.writeFieldName("confidence");
-        json.writeNumber(DecimalText.shortest(CellStatistics.CONFIDENCE));
-        json.writeFieldName("alpha");
-        json.writeNumber(DecimalText.shortest(Comparisons.ALPHA));
-        json.writeStringField("ci_method", "student-t");
-        json.writeStringField("test_method", "welch-t-two-sided");
-        json.writeStringField("multiple_comparisons", "holm");
-        json.writeStringField("gain_ci_method", FiellerGain.METHOD);
-        json.writeStringField("gain_definition", "candidate/baseline when higher is better, baseline/candidate when "
-                + "lower is better: above 1 is always better");
-        json.writeObjectFieldStart("run");
-        json.writeStringField("status", result.context().status().text());
-        json.writeObjectFieldStart("environment");
-        for (Map.Entry<String, String> entry : result.context().environment().entrySet()) {
-            json.writeStringField(entry.getKey(), entry.getValue());
-        }
-        json.writeEndObject();
-        json.writeArrayFieldStart("failures");
-        for (VariantFailure failure : result.context().failures()) {
-            json.writeStartObject();
-            json.writeStringField("variant", failure.variant());
-            json.writeStringField("reason", failure.reason());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-
-        json.writeArrayFieldStart("cells");
-        for (Cell cell : result.cells()) {
-            CellStatistics s = cell.stats();
-            json.writeStartObject();
-            json.writeStringField("variant", cell.variant());
-            json.writeStringField("workload", cell.workload());
-            json.writeStringField("metric", cell.metric());
-            json.writeStringField("unit", cell.unit());
-            json.writeStringField("better", cell.direction().json());
-            json.writeNumberField("n", s.n());
-            number(json, "mean", s.mean());
-            number(json, "median", s.median());
-            number(json, "stddev", s.stddev());
-            number(json, "cv", s.cv());
-            number(json, "ci95_low", s.ci95Low());
-            number(json, "ci95_high", s.ci95High());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-
-        json.writeArrayFieldStart("comparisons");
-        for (Comparison c : result.comparisons()) {
-            json.writeStartObject();
-            json.writeStringField("baseline", c.baseline());
-            json.writeStringField("candidate", c.candidate());
-            json.writeStringField("workload", c.workload());
-            json.writeStringField("metric", c.metric());
-            json.writeStringField("unit", c.unit());
-            json.writeStringField("better", c.direction().json());
-            gain(json, c.gain());
-            number(json, "p_value", c.pValue());
-            number(json, "p_value_holm", c.pHolm());
-            json.writeStringField("verdict", c.verdict().text());
-            note(json, c.gain().note());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-
-        json.writeArrayFieldStart("claims");
-        for (ClaimResult r : result.claims()) {
-            Claim claim = r.claim();
-            json.writeStartObject();
-            json.writeStringField("id", claim.id());
-            json.writeStringField("text", claim.text());
-            json.writeStringField("baseline", claim.baseline());
-            json.writeStringField("candidate", claim.candidate());
-            json.writeStringField("workload", claim.workload());
-            json.writeStringField("metric", claim.metric());
-            json.writeFieldName("min_gain");
-            json.writeNumber(DecimalText.shortest(claim.minGain()));
-            json.writeStringField("verdict", r.verdict().name());
-            gain(json, r.gain());
-            json.writeStringField("reason", r.reason());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+    private static ObjectWriter writer() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(separators)
+                .withObjectIndenter(indenter).withArrayIndenter(indenter);
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new SimpleModule().addSerializer(double.class, new Statistic()))
+                .build().writer(printer);
     }
 
-    private static void gain(JsonGenerator json, Gain gain) throws IOException {
-        number(json, "gain", gain.value());
-        number(json, "gain_ci95_low", gain.ci95Low());
-        number(json, "gain_ci95_high", gain.ci95High());
-    }
+    /** The whole file. */
+    record Summary(int formatVersion, String baseline, String outcome,
+                   @JsonSerialize(using = Exact.class) double confidence,
+                   @JsonSerialize(using = Exact.class) double alpha, String ciMethod, String testMethod,
+                   String multipleComparisons, String gainCiMethod, String gainDefinition, Run run,
+                   List<CellJson> cells, List<ComparisonJson> comparisons, List<ClaimJson> claims) {
 
-    private static void note(JsonGenerator json, String note) throws IOException {
-        if (note.isEmpty()) {
-            json.writeNullField("note");
-        } else {
-            json.writeStringField("note", note);
+        static Summary of(AnalysisResult r) {
+            Run run = new Run(r.context().status().text(), r.context().environment(), r.context().failures());
+            return new Summary(FORMAT_VERSION, r.baseline(), r.outcome().name().toLowerCase(Locale.ROOT),
+                    CellStatistics.CONFIDENCE, Comparisons.ALPHA, "student-t", "welch-t-two-sided", "holm",
+                    FiellerGain.METHOD, "candidate/baseline when higher is better, baseline/candidate when lower is "
+                    + "better: above 1 is always better", run, r.cells().stream().map(CellJson::of).toList(),
+                    r.comparisons().stream().map(ComparisonJson::of).toList(),
+                    r.claims().stream().map(ClaimJson::of).toList());
         }
     }
 
-    private static void number(JsonGenerator json, String field, double value) throws IOException {
-        json.writeFieldName(field);
-        if (Double.isFinite(value)) {
-            json.writeNumber(DecimalText.significant(value, DIGITS));
-        } else {
-            json.writeNull();
+    /** How the run went. */
+    record Run(String status, Map<String, String> environment, List<VariantFailure> failures) {
+    }
+
+    /** Statistics of one (variant, workload, metric). */
+    record CellJson(String variant, String workload, String metric, String unit, String better, int n, double mean,
+                    double median, double stddev, double cv, double ci95Low, double ci95High) {
+
+        static CellJson of(Cell c) {
+            CellStatistics s = c.stats();
+            return new CellJson(c.variant(), c.workload(), c.metric(), c.unit(), c.direction().json(), s.n(),
+                    s.mean(), s.median(), s.stddev(), s.cv(), s.ci95Low(), s.ci95High());
+        }
+    }
+
+    /** A candidate against the baseline. */
+    record ComparisonJson(String baseline, String candidate, String workload, String metric, String unit,
+                          String better, double gain, double gainCi95Low, double gainCi95High, double pValue,
+                          double pValueHolm, String verdict, String note) {
+
+        static ComparisonJson of(Comparison c) {
+            return new ComparisonJson(c.baseline(), c.candidate(), c.workload(), c.metric(), c.unit(),
+                    c.direction().json(), c.gain().value(), c.gain().ci95Low(), c.gain().ci95High(), c.pValue(),
+                    c.pHolm(), c.verdict().text(), c.gain().note().isEmpty() ? null : c.gain().note());
+        }
+    }
+
+    /** A claim and its verdict. */
+    record ClaimJson(String id, String text, String baseline, String candidate, String workload, String metric,
+                     @JsonSerialize(using = Exact.class) double minGain, String verdict, double gain,
+                     double gainCi95Low, double gainCi95High, String reason) {
+
+        static ClaimJson of(ClaimResult r) {
+            Claim c = r.claim();
+            return new ClaimJson(c.id(), c.text(), c.baseline(), c.candidate(), c.workload(), c.metric(),
+                    c.minGain(), r.verdict().name(), r.gain().value(), r.gain().ci95Low(), r.gain().ci95High(),
+                    r.reason());
+        }
+    }
+
+    /** A computed statistic: {@value #DIGITS} significant digits, {@code null} when it does not exist. */
+    static final class Statistic extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator json, SerializerProvider provider) throws IOException {
+            if (Double.isFinite(value)) {
+                json.writeNumber(DecimalText.significant(value, DIGITS));
+            } else {
+                json.writeNull();
+            }
+        }
+    }
+
+    /** A given number (confidence level, claimed minimum): its shortest exact decimal. */
+    static final class Exact extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeNumber(DecimalText.shortest(value));
         }
     }
 }
