@@ -1,6 +1,8 @@
 package dev.vbench.results.chart;
 
 import dev.vbench.results.AnalysisResult;
+import dev.vbench.results.metric.MetricCatalog;
+import dev.vbench.results.metric.MetricCatalog.FioMeasure;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.Direction;
 import java.awt.Color;
@@ -41,9 +43,6 @@ import org.knowm.xchart.style.Styler;
  */
 public final class ChartSet {
     /** The metrics charted on their own and in the gain chart; a workload with none charts every metric. */
-    private static final Pattern PRIMARY = Pattern.compile(".+_(iops|bw)|throughput");
-    private static final Pattern LATENCY = Pattern.compile("(read|write|trim|mixed)_clat_(p50|p99|p999)");
-    private static final Map<String, String> PERCENTILES = Map.of("p50", "p50", "p99", "p99", "p999", "p99.9");
 
     static {
         // Charts are drawn off screen; never try to reach an X display (an unreachable DISPLAY would fail).
@@ -76,7 +75,7 @@ public final class ChartSet {
     public static List<ChartFile> render(AnalysisResult result, Path dir, String subdir) throws IOException {
         Files.createDirectories(dir.resolve(subdir));
         ChartSet set = new ChartSet(result, dir, subdir);
-        Optional<XYChart> gain = GainChart.of(result, metric -> PRIMARY.matcher(metric).matches());
+        Optional<XYChart> gain = GainChart.of(result, MetricCatalog::isPrimary);
         if (gain.isPresent()) {
             set.save(gain.get(), "gain", gain.get().getTitle(), "gain");
         }
@@ -91,7 +90,7 @@ public final class ChartSet {
         for (Map.Entry<String, List<Cell>> workload : byWorkload.entrySet()) {
             Set<String> metrics = workload.getValue().stream().map(Cell::metric)
                     .collect(Collectors.toCollection(TreeSet::new));
-            Set<String> primary = metrics.stream().filter(m -> PRIMARY.matcher(m).matches())
+            Set<String> primary = metrics.stream().filter(MetricCatalog::isPrimary)
                     .collect(Collectors.toCollection(TreeSet::new));
             for (String metric : primary.isEmpty() ? metrics : primary) {
                 meanChart(workload.getKey(), metric,
@@ -105,12 +104,12 @@ public final class ChartSet {
         HumanScale scale = HumanScale.of(first.unit(), cells.stream()
                 .mapToDouble(c -> Math.max(Math.abs(c.stats().mean()), finiteOr(c.stats().ci95High(), 0))).max()
                 .orElse(0));
-        String title = workload + ": " + MetricLabel.of(metric) + " (" + better(first.direction()) + ")";
+        String title = workload + ": " + MetricCatalog.label(metric) + " (" + better(first.direction()) + ")";
         List<String> variants = cells.stream().map(Cell::variant).toList();
         List<Double> means = cells.stream().map(c -> scale.apply(c.stats().mean())).toList();
         List<Double> errors = cells.stream().map(c -> scale.apply(finiteOr(c.stats().ci95HalfWidth(), 0))).toList();
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(520).title(title)
-                .xAxisTitle("variant").yAxisTitle(MetricLabel.of(metric) + " (" + scale.label() + ")").build();
+                .xAxisTitle("variant").yAxisTitle(MetricCatalog.label(metric) + " (" + scale.label() + ")").build();
         ChartStyle.apply(chart.getStyler(), cells.size());
         chart.getStyler().setLabelsVisible(true);
         double top = means.stream().mapToDouble(Math::abs).max().orElse(0);
@@ -132,9 +131,9 @@ public final class ChartSet {
         Map<List<String>, List<Cell>> groups = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         for (Cell cell : result.cells()) {
-            var m = LATENCY.matcher(cell.metric());
-            if (m.matches()) {
-                groups.computeIfAbsent(List.of(cell.workload(), m.group(1)), k -> new ArrayList<>()).add(cell);
+            if (MetricCatalog.fioMeasure(cell.metric()).filter(FioMeasure::isPercentile).isPresent()) {
+                String io = MetricCatalog.fioDirection(cell.metric()).orElseThrow();
+                groups.computeIfAbsent(List.of(cell.workload(), io), k -> new ArrayList<>()).add(cell);
             }
         }
         for (Map.Entry<List<String>, List<Cell>> group : groups.entrySet()) {
@@ -158,8 +157,11 @@ public final class ChartSet {
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        for (String percentile : List.of("p50", "p99", "p999")) {
-            String metric = io + "_clat_" + percentile;
+        for (FioMeasure percentile : FioMeasure.values()) {
+            if (!percentile.isPercentile()) {
+                continue;
+            }
+            String metric = MetricCatalog.fio(io, percentile).name();
             List<Double> means = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
             boolean any = false;
@@ -171,7 +173,7 @@ public final class ChartSet {
                 errors.add(cell.map(c -> scale.apply(finiteOr(c.stats().ci95HalfWidth(), 0))).orElse(0.0));
             }
             if (any) {
-                chart.addSeries(PERCENTILES.get(percentile) + " (mean, 95% CI)", variants, means, errors);
+                chart.addSeries(percentile.percentileLabel() + " (mean, 95% CI)", variants, means, errors);
             }
         }
         save(chart, "latency", title, "latency-" + workload + "-" + io);

@@ -4,6 +4,7 @@ import dev.vbench.results.AnalysisResult;
 import dev.vbench.results.DecimalText;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.metric.MetricCatalog;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.ComparisonVerdict;
 import java.awt.BasicStroke;
@@ -88,7 +89,7 @@ final class GainChart {
         for (int i = 0; i < rows; i++) {
             Comparison c = shown.get(i);
             double y = rows - 1 - i;
-            labels.add(c.candidate() + " \u00b7 " + c.workload() + " \u00b7 " + MetricLabel.of(c.metric()));
+            labels.add(c.candidate() + " \u00b7 " + c.workload() + " \u00b7 " + MetricCatalog.label(c.metric()));
             points.get(c.verdict()).add(new double[] {c.gain().value(), y});
             low = Math.min(low, c.gain().value());
             high = Math.max(high, c.gain().value());

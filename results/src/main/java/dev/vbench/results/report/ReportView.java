@@ -7,9 +7,9 @@ import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.chart.ChartFile;
 import dev.vbench.results.chart.HumanScale;
-import dev.vbench.results.chart.MetricLabel;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.claims.ClaimVerdict;
+import dev.vbench.results.metric.MetricCatalog;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.CellStatistics;
 import dev.vbench.results.stats.Comparison;
@@ -77,7 +77,7 @@ record ReportView(String baseline, String status, String statusText, long varian
                     String metric, GainView gain, String minGain, String reason) {
         static ClaimRow of(ClaimResult r) {
             return new ClaimRow(r.verdict().name(), r.claim().id(), r.claim().text(), r.claim().candidate(),
-                    r.claim().baseline(), r.claim().workload(), MetricLabel.of(r.claim().metric()),
+                    r.claim().baseline(), r.claim().workload(), MetricCatalog.label(r.claim().metric()),
                     GainView.of(r.gain()), DecimalText.shortest(r.claim().minGain()), r.reason());
         }
     }
@@ -90,7 +90,7 @@ record ReportView(String baseline, String status, String statusText, long varian
             Optional<Cell> cand = cell(result, c.candidate(), c);
             HumanScale scale = HumanScale.of(c.unit(), Math.max(base.map(x -> Math.abs(x.stats().mean())).orElse(0.0),
                     cand.map(x -> Math.abs(x.stats().mean())).orElse(0.0)));
-            return new ComparisonRow(c.candidate(), c.workload(), MetricLabel.of(c.metric()),
+            return new ComparisonRow(c.candidate(), c.workload(), MetricCatalog.label(c.metric()),
                     base.map(x -> scale.format(x.stats().mean())).orElse("n/a"),
                     cand.map(x -> scale.format(x.stats().mean())).orElse("n/a"), GainView.of(c.gain()),
                     p(c.pValue()), p(c.pHolm()),
@@ -119,7 +119,7 @@ record ReportView(String baseline, String status, String statusText, long varian
             HumanScale scale = HumanScale.of(cell.unit(), Math.abs(s.mean()));
             Interval ci = Double.isFinite(s.ci95Low()) ? new Interval(HumanScale.number(scale.apply(s.ci95Low())),
                     HumanScale.number(scale.apply(s.ci95High()))) : null;
-            return new CellRow(cell.variant(), cell.workload(), MetricLabel.of(cell.metric()), s.n(),
+            return new CellRow(cell.variant(), cell.workload(), MetricCatalog.label(cell.metric()), s.n(),
                     scale.format(s.mean()), ci, scale.format(s.median()),
                     Double.isFinite(s.stddev()) ? scale.format(s.stddev()) : "n/a",
                     Double.isFinite(s.cv()) ? String.format(Locale.ROOT, "%.1f%%", 100 * s.cv()) : "n/a",

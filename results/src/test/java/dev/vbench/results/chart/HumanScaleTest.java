@@ -35,10 +35,10 @@ class HumanScaleTest {
 
     @Test
     void readableMetricNames() {
-        assertThat(MetricLabel.of("read_iops")).isEqualTo("read IOPS");
-        assertThat(MetricLabel.of("write_bw")).isEqualTo("write bandwidth");
-        assertThat(MetricLabel.of("mixed_clat_p999")).isEqualTo("mixed latency p99.9");
-        assertThat(MetricLabel.of("cpu_local")).isEqualTo("CPU (sender)");
-        assertThat(MetricLabel.of("boot_time")).isEqualTo("boot time");
+        assertThat(dev.vbench.results.metric.MetricCatalog.label("read_iops")).isEqualTo("read IOPS");
+        assertThat(dev.vbench.results.metric.MetricCatalog.label("write_bw")).isEqualTo("write bandwidth");
+        assertThat(dev.vbench.results.metric.MetricCatalog.label("mixed_clat_p999")).isEqualTo("mixed latency p99.9");
+        assertThat(dev.vbench.results.metric.MetricCatalog.label("cpu_local")).isEqualTo("CPU (sender)");
+        assertThat(dev.vbench.results.metric.MetricCatalog.label("boot_time")).isEqualTo("boot time");
     }
 }
