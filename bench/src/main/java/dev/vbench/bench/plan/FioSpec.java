@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One fio job as a plan describes it. Every field is validated here against a closed set or a range, so a
- * command builder can turn it into fio arguments without quoting worries. Sizes are bytes (fio's {@code k} =
- * 1024), durations are {@link Duration}s.
+ * One fio job as a plan describes it, and the only model of a fio job: {@link #read} reads it from a plan's
+ * {@code fio:} mapping and {@code dev.vbench.bench.workload.FioCommand} turns it into fio's arguments. Every field is
+ * validated here against a closed set or a range, so the command needs no quoting. Sizes are bytes (fio's
+ * {@code k} = 1024), durations are {@link Duration}s. An option is added here (component, key, read, check) and in
+ * the command builder.
  *
  * @param rw        I/O pattern, one of {@link #RW_MODES}
  * @param bsBytes   block size, 512 B .. 64 MiB, a multiple of 512
@@ -34,6 +36,9 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
     public static final List<String> IO_ENGINES = List.of("libaio", "io_uring", "psync", "sync", "posixaio");
     /** The size of the guest's data disk that fio works on: no job may cover more. */
     public static final long DATA_DISK_BYTES = 2L << 30;
+    /** The plan keys of a fio workload. */
+    static final List<String> KEYS = List.of("rw", "bs", "iodepth", "numjobs", "size", "runtime", "ramp_time",
+            "rwmixread", "fsync", "direct", "ioengine");
 
     static final long DEFAULT_BS = 4096;
     static final int DEFAULT_IODEPTH = 1;
@@ -88,10 +93,35 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
         }
     }
 
+    /** Reads a plan's {@code fio:} mapping; keys left out take the defaults of {@link #of}. */
+    static FioSpec read(PlanNode node) {
+        PlanNode m = node.map("a mapping of fio options, e.g. {rw: randread, bs: 4k, iodepth: 32}").allowKeys(KEYS);
+        String rw = m.required("rw", "valid: " + String.join(", ", RW_MODES)).choice(RW_MODES);
+        long bs = m.get("bs").map(PlanNode::bytes).orElse(DEFAULT_BS);
+        int iodepth = m.get("iodepth").map(n -> n.integer(1, 1024)).orElse(DEFAULT_IODEPTH);
+        int numjobs = m.get("numjobs").map(n -> n.integer(1, 64)).orElse(DEFAULT_NUMJOBS);
+        long size = m.get("size").map(PlanNode::bytes).orElse(DEFAULT_SIZE);
+        Duration runtime = m.get("runtime").map(PlanNode::duration).orElse(DEFAULT_RUNTIME);
+        Duration ramp = m.get("ramp_time").map(PlanNode::duration).orElse(DEFAULT_RAMP_TIME);
+        Integer rwmixread = m.get("rwmixread").map(n -> n.integer(0, 100)).orElse(null);
+        int fsync = m.get("fsync").map(n -> n.integer(0, 1_000_000)).orElse(0);
+        boolean direct = m.get("direct").map(n -> n.integer(0, 1) == 1).orElse(true);
+        String ioengine = m.get("ioengine").map(n -> n.choice(IO_ENGINES)).orElse(DEFAULT_IOENGINE);
+        return m.build(() -> new FioSpec(rw, bs, iodepth, numjobs, size, runtime, ramp, rwmixread, fsync, direct,
+                ioengine));
+    }
+
     /** A job with fio's defaults as vbench sets them: 4k blocks, depth 1, one job, 1 GiB, 30 s, direct libaio. */
     public static FioSpec of(String rw) {
         return new FioSpec(rw, DEFAULT_BS, DEFAULT_IODEPTH, DEFAULT_NUMJOBS, DEFAULT_SIZE, DEFAULT_RUNTIME,
                 DEFAULT_RAMP_TIME, null, 0, true, DEFAULT_IOENGINE);
+    }
+
+    /** The same job cut to at most {@code max} of runtime and no ramp time: a warm-up run. */
+    public FioSpec forWarmup(Duration max) {
+        Duration cut = runtime.compareTo(max) <= 0 ? runtime : max;
+        return new FioSpec(rw, bsBytes, iodepth, numjobs, sizeBytes, cut, Duration.ZERO, rwmixread, fsync, direct,
+                ioengine);
     }
 
     /** The directions fio reports for this job, in fio's order: {@code read}, {@code write} or {@code trim}. */

@@ -1,7 +1,7 @@
 package dev.vbench.bench.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vbench.bench.plan.ClaimSpec;
+import dev.vbench.bench.plan.ClaimsReader;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.Workload;
 import dev.vbench.bench.ssh.GuestShell;
@@ -25,7 +25,6 @@ import dev.vbench.results.Sample;
 import dev.vbench.results.SampleCsv;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
-import dev.vbench.results.claims.ClaimsFile;
 import dev.vbench.results.stats.AdaptiveRepetitions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -566,14 +565,7 @@ public final class RunDriver {
 
     private List<Claim> claims() throws IOException {
         Path file = options.claimsFile() != null ? options.claimsFile() : plan.claimsFile();
-        if (file != null) {
-            return ClaimsFile.read(file);
-        }
-        List<Claim> claims = new ArrayList<>();
-        for (ClaimSpec c : plan.claims()) {
-            claims.add(new Claim(c.id(), c.text(), c.baseline(), c.candidate(), c.workload(), c.metric(), c.minGain()));
-        }
-        return claims;
+        return file != null ? ClaimsReader.read(file) : plan.claims();
     }
 
     private Path pool() {

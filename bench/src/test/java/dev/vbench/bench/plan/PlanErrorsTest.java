@@ -225,6 +225,10 @@ class PlanErrorsTest {
                         "YAML syntax error", "nesting depth"),
                 bad("second document", plus("---\nname: other\n"), 13, null, "second YAML document"),
                 bad("alias", plus("guest: &g {vcpus: 2}\n"), 12, "guest", "anchors"),
+                bad("anchor on a scalar", with("repetitions: 3", "repetitions: &r 3"), 11, "repetitions", "anchors"),
+                bad("alias without an anchor", plus("guest: *g\n"), 12, "guest", "aliases (*name)"),
+                bad("tag on a key", with("name: errs", "!!str name: errs"), 1, "name", "tags", "!!str"),
+                bad("a list as a key", "? [a]\n: b\n", 1, null, "YAML syntax error", "keys must be plain text"),
                 bad("tag", with("bs: 4k", "bs: !!str 4k"), 9, "workloads[0].fio.bs", "tags", "!!str"));
     }
 

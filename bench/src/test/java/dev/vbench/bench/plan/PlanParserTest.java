@@ -2,6 +2,7 @@ package dev.vbench.bench.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.vbench.results.claims.Claim;
 
 import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.CacheMode;
@@ -64,9 +65,9 @@ class PlanParserTest {
         assertThat(tcp.omitSeconds()).isEqualTo(1);
         assertThat(tcp.udp()).isFalse();
         assertThat(plan.repetitions()).isEqualTo(Repetitions.fixed(3));
-        assertThat(plan.claims()).extracting(ClaimSpec::id).containsExactly("virtio-blk-iops",
+        assertThat(plan.claims()).extracting(Claim::id).containsExactly("virtio-blk-iops",
                 "virtio-blk-bandwidth", "virtio-blk-latency", "writeback-writes", "virtio-net-throughput");
-        for (ClaimSpec c : plan.claims()) {
+        for (Claim c : plan.claims()) {
             Variant base = plan.variant(c.baseline()).orElseThrow();
             Variant cand = plan.variant(c.candidate()).orElseThrow();
             assertThat(differingDevices(base, cand)).as("claim %s changes exactly one device", c.id()).isEqualTo(1);
@@ -367,9 +368,9 @@ class PlanParserTest {
                 """);
 
         assertThat(plan.claims()).containsExactly(
-                new ClaimSpec("one", "b beats a on read_clat_p99 of rr by at least 2x", "a", "b", "rr",
+                new Claim("one", "b beats a on read_clat_p99 of rr by at least 2x", "a", "b", "rr",
                         "read_clat_p99", 2.0),
-                new ClaimSpec("two", "jitter is lower", "a", "b", "udp", "jitter", 1.25));
+                new Claim("two", "jitter is lower", "a", "b", "udp", "jitter", 1.25));
     }
 
     @Test
@@ -392,11 +393,11 @@ class PlanParserTest {
 
     @Test
     void nearMissesGetASuggestionButShortNamesDoNot() {
-        assertThat(PlanParser.suggestion("writebak", List.of("writethrough", "writeback"))).isEqualTo(
+        assertThat(Suggestion.of("writebak", List.of("writethrough", "writeback"))).isEqualTo(
                 "; did you mean 'writeback'?");
-        assertThat(PlanParser.suggestion("VIRTIO", List.of("ide", "virtio"))).isEqualTo("; did you mean 'virtio'?");
-        assertThat(PlanParser.suggestion("c", List.of("a", "b"))).isEmpty();
-        assertThat(PlanParser.suggestion("zzzzzz", List.of("virtio", "e1000"))).isEmpty();
+        assertThat(Suggestion.of("VIRTIO", List.of("ide", "virtio"))).isEqualTo("; did you mean 'virtio'?");
+        assertThat(Suggestion.of("c", List.of("a", "b"))).isEmpty();
+        assertThat(Suggestion.of("zzzzzz", List.of("virtio", "e1000"))).isEmpty();
     }
 
     @Test
