@@ -111,7 +111,10 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
                 ioengine));
     }
 
-    /** A job with fio's defaults as vbench sets them: 4k blocks, depth 1, one job, 1 GiB, 30 s, direct libaio. */
+    /**
+     * A job with the defaults a plan's keys take when left out: {@code bs 4k, iodepth 1, numjobs 1, size 1G,
+     * runtime 30s, ramp_time 0s, fsync 0, direct 1, ioengine libaio}, nothing else.
+     */
     public static FioSpec of(String rw) {
         return new FioSpec(rw, DEFAULT_BS, DEFAULT_IODEPTH, DEFAULT_NUMJOBS, DEFAULT_SIZE, DEFAULT_RUNTIME,
                 DEFAULT_RAMP_TIME, null, 0, true, DEFAULT_IOENGINE);

@@ -59,7 +59,7 @@ public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolea
         return m.build(() -> new Iperf3Spec(duration, streams, reverse, udp, bitrate, omit));
     }
 
-    /** A TCP run with the defaults: 10 s, one stream, guest sends. */
+    /** A TCP run with the defaults: {@code duration 10s, streams 1, reverse false, udp false, omit 0s}. */
     public static Iperf3Spec tcp() {
         return new Iperf3Spec(DEFAULT_DURATION, DEFAULT_STREAMS, false, false, null, DEFAULT_OMIT);
     }

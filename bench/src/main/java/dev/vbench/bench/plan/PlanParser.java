@@ -32,9 +32,7 @@ import java.util.regex.Pattern;
  * network), {@code baseline: auto} (the first variant). In a variant or matrix, a missing {@code disk.bus} is
  * {@code virtio}, {@code disk.cache} is {@code default} (no cache attribute: QEMU's default, writeback),
  * {@code disk.io} is absent (libvirt's default; {@code default} may be written for it), {@code nic.model} is
- * {@code virtio}. fio defaults: {@code bs 4k, iodepth 1, numjobs 1, size 1G, runtime 30s, ramp_time 0s, fsync 0,
- * direct 1, ioengine libaio}, no {@code rate_iops}; iperf3 defaults: {@code duration 10s, streams 1, reverse false,
- * udp false, omit 0s}.
+ * {@code virtio}. The fio and iperf3 defaults are those of {@link FioSpec#of} and {@link Iperf3Spec#tcp}.
  *
  * <p>Variant order: the {@code variants} list first, then the {@code matrix} as a full factorial with
  * {@code disk.bus} varying slowest, then {@code disk.cache}, {@code disk.io}, {@code nic.model}, each in the
