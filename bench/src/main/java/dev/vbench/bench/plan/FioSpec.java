@@ -25,9 +25,11 @@ import java.util.Objects;
  * @param fsync     fsync after this many writes, 0 (never) .. 1000000
  * @param direct    O_DIRECT (bypass the guest page cache)
  * @param ioengine  one of {@link #IO_ENGINES}
+ * @param rateIops  cap on each job's IOPS, 1..{@value #MAX_RATE_IOPS} (fio applies it to reads and writes each), or
+ *                  {@code null} for none
  */
 public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long sizeBytes, Duration runtime,
-        Duration rampTime, Integer rwmixread, int fsync, boolean direct, String ioengine) {
+        Duration rampTime, Integer rwmixread, int fsync, boolean direct, String ioengine, Integer rateIops) {
 
     /** Valid {@code rw} values. */
     public static final List<String> RW_MODES = List.of("read", "write", "randread", "randwrite", "rw", "randrw",
@@ -38,7 +40,9 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
     public static final long DATA_DISK_BYTES = 2L << 30;
     /** The plan keys of a fio workload. */
     static final List<String> KEYS = List.of("rw", "bs", "iodepth", "numjobs", "size", "runtime", "ramp_time",
-            "rwmixread", "fsync", "direct", "ioengine");
+            "rwmixread", "fsync", "direct", "ioengine", "rate_iops");
+    /** The largest {@code rate_iops}: far above what one job of a virtual disk does. */
+    public static final int MAX_RATE_IOPS = 10_000_000;
 
     static final long DEFAULT_BS = 4096;
     static final int DEFAULT_IODEPTH = 1;
@@ -87,6 +91,9 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
             checkRange("rwmixread", rwmixread, 0, 100);
         }
         checkRange("fsync", fsync, 0, 1_000_000);
+        if (rateIops != null) {
+            checkRange("rate_iops", rateIops, 1, MAX_RATE_IOPS);
+        }
         if (iodepth > 1 && (ioengine.equals("sync") || ioengine.equals("psync"))) {
             throw new InvalidSpecException("iodepth", iodepth + " has no effect with the synchronous ioengine "
                     + ioengine + " (use ioengine libaio or io_uring, or iodepth 1)");
@@ -107,8 +114,9 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
         int fsync = m.get("fsync").map(n -> n.integer(0, 1_000_000)).orElse(0);
         boolean direct = m.get("direct").map(n -> n.integer(0, 1) == 1).orElse(true);
         String ioengine = m.get("ioengine").map(n -> n.choice(IO_ENGINES)).orElse(DEFAULT_IOENGINE);
+        Integer rateIops = m.get("rate_iops").map(n -> n.integer(1, MAX_RATE_IOPS)).orElse(null);
         return m.build(() -> new FioSpec(rw, bs, iodepth, numjobs, size, runtime, ramp, rwmixread, fsync, direct,
-                ioengine));
+                ioengine, rateIops));
     }
 
     /**
@@ -117,14 +125,14 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
      */
     public static FioSpec of(String rw) {
         return new FioSpec(rw, DEFAULT_BS, DEFAULT_IODEPTH, DEFAULT_NUMJOBS, DEFAULT_SIZE, DEFAULT_RUNTIME,
-                DEFAULT_RAMP_TIME, null, 0, true, DEFAULT_IOENGINE);
+                DEFAULT_RAMP_TIME, null, 0, true, DEFAULT_IOENGINE, null);
     }
 
     /** The same job cut to at most {@code max} of runtime and no ramp time: a warm-up run. */
     public FioSpec forWarmup(Duration max) {
         Duration cut = runtime.compareTo(max) <= 0 ? runtime : max;
         return new FioSpec(rw, bsBytes, iodepth, numjobs, sizeBytes, cut, Duration.ZERO, rwmixread, fsync, direct,
-                ioengine);
+                ioengine, rateIops);
     }
 
     /** The directions fio reports for this job, in fio's order: {@code read}, {@code write} or {@code trim}. */

@@ -70,6 +70,9 @@ public final class FioCommand {
         if (job.fsync() > 0) {
             argv.add("--fsync=" + job.fsync());
         }
+        if (job.rateIops() != null) {
+            argv.add("--rate_iops=" + job.rateIops());
+        }
         argv.add("--group_reporting");
         argv.add("--output-format=json");
         return List.copyOf(argv);

@@ -82,6 +82,10 @@ class BadInputTest {
                 t -> replace(t, "nic: {model: e1000}", "nic: {model: e1000, queues: 4}"));
         planCase(cases, "unknown key in fio", List.of("workloads[0].fio.blocksize: unknown key", "valid:", "bs"),
                 t -> replace(t, "bs: 4k,", "blocksize: 4k,"));
+        planCase(cases, "rate_iops misspelt", List.of("workloads[0].fio.rateiops: unknown key", "rate_iops",
+                "did you mean 'rate_iops'"), t -> replace(t, "bs: 4k,", "bs: 4k, rateiops: 500,"));
+        planCase(cases, "rate_iops zero", List.of("workloads[0].fio.rate_iops", "0 is out of range", "1..10000000"),
+                t -> replace(t, "bs: 4k,", "bs: 4k, rate_iops: 0,"));
         planCase(cases, "repetitions a word", List.of("repetitions", "expected a whole number", "five"),
                 t -> replace(t, "repetitions: 2", "repetitions: \"five\""));
         planCase(cases, "guest vcpus a list", List.of("guest.vcpus", "expected a whole number", "1..64"),

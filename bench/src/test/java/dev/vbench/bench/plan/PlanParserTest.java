@@ -266,10 +266,19 @@ class PlanParserTest {
     @Test
     void everyFioKeyIsRead() {
         Plan plan = parse(MINIMAL.replace("{rw: randread}", "{rw: randrw, bs: 64k, iodepth: 32, numjobs: 4,"
-                + " size: 2G, runtime: 2m, ramp_time: 5s, rwmixread: 70, fsync: 8, direct: 0, ioengine: io_uring}"));
+                + " size: 2G, runtime: 2m, ramp_time: 5s, rwmixread: 70, fsync: 8, direct: 0, ioengine: io_uring,"
+                + " rate_iops: 500}"));
 
         assertThat(plan.workloads().get(0).fio()).isEqualTo(new FioSpec("randrw", 64 << 10, 32, 4, 2L << 30,
-                Duration.ofMinutes(2), Duration.ofSeconds(5), 70, 8, false, "io_uring"));
+                Duration.ofMinutes(2), Duration.ofSeconds(5), 70, 8, false, "io_uring", 500));
+        assertThat(FioSpec.KEYS).as("every key is read").allMatch(key -> plan.source().matches("(?s).*[{ ]" + key + ": .*"));
+    }
+
+    @Test
+    void rateIopsIsAbsentUnlessGiven() {
+        assertThat(parse(MINIMAL).workloads().get(0).fio().rateIops()).isNull();
+        assertThat(parse(MINIMAL.replace("{rw: randread}", "{rw: randread, rate_iops: 10000000}")).workloads().get(0)
+                .fio().rateIops()).isEqualTo(FioSpec.MAX_RATE_IOPS);
     }
 
     @Test
@@ -383,8 +392,11 @@ class PlanParserTest {
     @Test
     void recordsRejectInvalidValuesWithTheKey() {
         assertThatThrownBy(() -> new FioSpec("read", 4096, 0, 1, 1 << 20, Duration.ofSeconds(1), Duration.ZERO,
-                null, 0, true, "libaio")).isInstanceOfSatisfying(InvalidSpecException.class,
+                null, 0, true, "libaio", null)).isInstanceOfSatisfying(InvalidSpecException.class,
                         e -> assertThat(e.key()).isEqualTo("iodepth"));
+        assertThatThrownBy(() -> new FioSpec("read", 4096, 1, 1, 1 << 20, Duration.ofSeconds(1), Duration.ZERO,
+                null, 0, true, "libaio", 0)).isInstanceOfSatisfying(InvalidSpecException.class,
+                        e -> assertThat(e.key()).isEqualTo("rate_iops"));
         assertThatThrownBy(() -> new Iperf3Spec(Duration.ofSeconds(1), 1, false, false, 5000L, Duration.ZERO))
                 .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.key()).isEqualTo("bitrate"));
         assertThatThrownBy(() -> new Repetitions(3, 2, 5.0)).isInstanceOf(InvalidSpecException.class);

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FioCommandTest {
     static FioSpec job(String rw, Integer rwmixread, int ramp, int fsync) {
         return new FioSpec(rw, 4096, 16, 1, 1L << 30, Duration.ofSeconds(30), Duration.ofSeconds(ramp), rwmixread,
-                fsync, true, "libaio");
+                fsync, true, "libaio", null);
     }
 
     @Test
@@ -33,9 +33,22 @@ class FioCommandTest {
         assertThat(FioCommand.argv("mixed", job("randrw", null, 0, 0), "/dev/sdb"))
                 .noneMatch(a -> a.startsWith("--rwmixread") || a.startsWith("--ramp_time") || a.startsWith("--fsync"));
         FioSpec buffered = new FioSpec("read", 1 << 20, 1, 4, 2L << 30, Duration.ofSeconds(10), Duration.ZERO, null,
-                0, false, "psync");
+                0, false, "psync", null);
         assertThat(FioCommand.argv("seq", buffered, "/dev/vdb")).contains("--direct=0", "--ioengine=psync",
                 "--numjobs=4", "--size=2147483648", "--bs=1048576");
+    }
+
+    @Test
+    void capsEachJobsIopsOnlyWhenAsked() {
+        FioSpec capped = new FioSpec("randrw", 4096, 8, 2, 1L << 30, Duration.ofSeconds(30), Duration.ZERO, 70, 0,
+                true, "libaio", 500);
+        List<String> argv = FioCommand.argv("capped", capped, "/dev/vdb");
+        assertThat(argv).contains("--rate_iops=500").containsSubsequence("--ioengine=libaio", "--rate_iops=500",
+                "--group_reporting");
+        assertThat(FioCommand.argv("capped", capped.forWarmup(Duration.ofSeconds(3)), "/dev/vdb"))
+                .contains("--rate_iops=500");
+        assertThat(FioCommand.argv("free", job("randrw", 70, 0, 0), "/dev/vdb"))
+                .noneMatch(a -> a.startsWith("--rate_iops"));
     }
 
     @Test
@@ -44,7 +57,7 @@ class FioCommandTest {
         assertThat(FioCommand.argv("w", warmup, "/dev/vdb")).contains("--runtime=3s", "--rwmixread=70", "--fsync=32")
                 .noneMatch(a -> a.startsWith("--ramp_time"));
         FioSpec shortJob = new FioSpec("read", 4096, 1, 1, 1L << 20, Duration.ofSeconds(2), Duration.ZERO, null, 0,
-                true, "libaio");
+                true, "libaio", 250);
         assertThat(shortJob.forWarmup(Duration.ofSeconds(3))).isEqualTo(shortJob);
     }
 
@@ -68,9 +81,9 @@ class FioCommandTest {
         assertThatThrownBy(() -> job("randread --exec", null, 0, 0)).isInstanceOfSatisfying(
                 InvalidSpecException.class, e -> assertThat(e.key()).isEqualTo("rw"));
         assertThatThrownBy(() -> new FioSpec("read", 4096, 1, 1, 1L << 20, Duration.ofSeconds(1), Duration.ZERO, null,
-                0, true, "libaio,exec")).isInstanceOfSatisfying(InvalidSpecException.class,
+                0, true, "libaio,exec", null)).isInstanceOfSatisfying(InvalidSpecException.class,
                         e -> assertThat(e.key()).isEqualTo("ioengine"));
         assertThatThrownBy(() -> new FioSpec("read", 4096, 1, 1, 1L << 20, Duration.ofMillis(1500), Duration.ZERO,
-                null, 0, true, "libaio")).hasMessageContaining("not a whole number of seconds");
+                null, 0, true, "libaio", null)).hasMessageContaining("not a whole number of seconds");
     }
 }

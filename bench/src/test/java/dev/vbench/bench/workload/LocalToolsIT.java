@@ -28,7 +28,7 @@ class LocalToolsIT {
     void fioAcceptsTheBuiltCommandAndItsOutputParses() throws Exception {
         assumeTrue(onPath("fio"), "fio is not installed");
         FioSpec job = new FioSpec("randrw", 4096, 4, 2, 8L << 20, Duration.ofSeconds(1), Duration.ofSeconds(1), 70, 16,
-                false, "libaio");
+                false, "libaio", 100_000);
         Path file = dir.resolve("fio.dat");
         Process fio = new ProcessBuilder(FioCommand.argv("it-randrw", job, file.toString())).redirectErrorStream(true)
                 .start();
