@@ -43,6 +43,9 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
             "rwmixread", "fsync", "direct", "ioengine", "rate_iops");
     /** The largest {@code rate_iops}: far above what one job of a virtual disk does. */
     public static final int MAX_RATE_IOPS = 10_000_000;
+    static final int MAX_IODEPTH = 1024;
+    static final int MAX_NUMJOBS = 64;
+    static final int MAX_FSYNC = 1_000_000;
 
     static final long DEFAULT_BS = 4096;
     static final int DEFAULT_IODEPTH = 1;
@@ -69,8 +72,8 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
             throw new InvalidSpecException("bs", Quantity.formatBytes(bsBytes)
                     + " is not a valid block size (valid: 512 .. 64m, a multiple of 512)");
         }
-        checkRange("iodepth", iodepth, 1, 1024);
-        checkRange("numjobs", numjobs, 1, 64);
+        checkRange("iodepth", iodepth, 1, MAX_IODEPTH);
+        checkRange("numjobs", numjobs, 1, MAX_NUMJOBS);
         if (sizeBytes < (1L << 20) || sizeBytes > DATA_DISK_BYTES) {
             throw new InvalidSpecException("size", Quantity.formatBytes(sizeBytes)
                     + " is out of range (valid: 1m .. 2g, the size of the data disk)");
@@ -90,7 +93,7 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
             }
             checkRange("rwmixread", rwmixread, 0, 100);
         }
-        checkRange("fsync", fsync, 0, 1_000_000);
+        checkRange("fsync", fsync, 0, MAX_FSYNC);
         if (rateIops != null) {
             checkRange("rate_iops", rateIops, 1, MAX_RATE_IOPS);
         }
@@ -105,13 +108,13 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
         PlanNode m = node.map("a mapping of fio options, e.g. {rw: randread, bs: 4k, iodepth: 32}").allowKeys(KEYS);
         String rw = m.required("rw", "valid: " + String.join(", ", RW_MODES)).choice(RW_MODES);
         long bs = m.get("bs").map(PlanNode::bytes).orElse(DEFAULT_BS);
-        int iodepth = m.get("iodepth").map(n -> n.integer(1, 1024)).orElse(DEFAULT_IODEPTH);
-        int numjobs = m.get("numjobs").map(n -> n.integer(1, 64)).orElse(DEFAULT_NUMJOBS);
+        int iodepth = m.get("iodepth").map(n -> n.integer(1, MAX_IODEPTH)).orElse(DEFAULT_IODEPTH);
+        int numjobs = m.get("numjobs").map(n -> n.integer(1, MAX_NUMJOBS)).orElse(DEFAULT_NUMJOBS);
         long size = m.get("size").map(PlanNode::bytes).orElse(DEFAULT_SIZE);
         Duration runtime = m.get("runtime").map(PlanNode::duration).orElse(DEFAULT_RUNTIME);
         Duration ramp = m.get("ramp_time").map(PlanNode::duration).orElse(DEFAULT_RAMP_TIME);
         Integer rwmixread = m.get("rwmixread").map(n -> n.integer(0, 100)).orElse(null);
-        int fsync = m.get("fsync").map(n -> n.integer(0, 1_000_000)).orElse(0);
+        int fsync = m.get("fsync").map(n -> n.integer(0, MAX_FSYNC)).orElse(0);
         boolean direct = m.get("direct").map(n -> n.integer(0, 1) == 1).orElse(true);
         String ioengine = m.get("ioengine").map(n -> n.choice(IO_ENGINES)).orElse(DEFAULT_IOENGINE);
         Integer rateIops = m.get("rate_iops").map(n -> n.integer(1, MAX_RATE_IOPS)).orElse(null);

@@ -25,6 +25,7 @@ public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolea
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     static final int DEFAULT_STREAMS = 1;
     static final Duration DEFAULT_OMIT = Duration.ZERO;
+    static final int MAX_STREAMS = 128;
     private static final List<String> KEYS = List.of("duration", "streams", "reverse", "udp", "bitrate", "omit");
 
     public Iperf3Spec {
@@ -32,7 +33,7 @@ public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolea
         Objects.requireNonNull(omit, "omit");
         FioSpec.checkDuration("duration", duration, Duration.ofSeconds(1), Duration.ofHours(1));
         FioSpec.wholeSeconds("duration", duration);
-        checkRange("streams", streams, 1, 128);
+        checkRange("streams", streams, 1, MAX_STREAMS);
         FioSpec.checkDuration("omit", omit, Duration.ZERO, Duration.ofSeconds(60));
         FioSpec.wholeSeconds("omit", omit);
         if (udp && bitrateBitsPerS == null) {
@@ -51,7 +52,7 @@ public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolea
     static Iperf3Spec read(PlanNode node) {
         PlanNode m = node.map("a mapping of iperf3 options, e.g. {duration: 10s, streams: 1}").allowKeys(KEYS);
         Duration duration = m.get("duration").map(PlanNode::duration).orElse(DEFAULT_DURATION);
-        int streams = m.get("streams").map(n -> n.integer(1, 128)).orElse(DEFAULT_STREAMS);
+        int streams = m.get("streams").map(n -> n.integer(1, MAX_STREAMS)).orElse(DEFAULT_STREAMS);
         boolean reverse = m.get("reverse").map(PlanNode::bool).orElse(false);
         boolean udp = m.get("udp").map(PlanNode::bool).orElse(false);
         Long bitrate = m.get("bitrate").map(PlanNode::bitrate).orElse(null);

@@ -70,8 +70,8 @@ final class PlanYaml {
     private Node compose(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setNestingDepthLimit(MAX_DEPTH);
-        Watcher parser = new Watcher(new ParserImpl(new StreamReader(text), options));
-        Composer composer = new Noting(parser, options);
+        AliasToScalar parser = new AliasToScalar(new ParserImpl(new StreamReader(text), options));
+        Composer composer = new NotingComposer(parser, options);
         try {
             if (!composer.checkNode()) {
                 return null;
@@ -151,11 +151,11 @@ final class PlanYaml {
     }
 
     /** Passes the parser's events on, an alias as a plain scalar {@link #check} refuses where it stands. */
-    private final class Watcher implements Parser {
+    private final class AliasToScalar implements Parser {
         private final Parser parser;
         private Event next;
 
-        Watcher(Parser parser) {
+        AliasToScalar(Parser parser) {
             this.parser = parser;
         }
 
@@ -189,8 +189,8 @@ final class PlanYaml {
     }
 
     /** Notes which composed nodes stand for an alias or carry a tag. */
-    private final class Noting extends Composer {
-        Noting(Parser parser, LoaderOptions options) {
+    private final class NotingComposer extends Composer {
+        NotingComposer(Parser parser, LoaderOptions options) {
             super(parser, new Resolver(), options);
         }
 
