@@ -56,12 +56,12 @@ class BenchmarksTest {
         DomainXmlBenchmark benchmark = new DomainXmlBenchmark();
         benchmark.build();
         String xml = benchmark.render();
-        assertThat(xml).startsWith("<domain type='qemu'>")
+        assertThat(xml).startsWith("<domain type=\"qemu\">")
                 .contains("<name>vbench-r20261126-virtio-scsi-none-iouring-e1000</name>")
-                .contains("<controller type='scsi' index='0' model='virtio-scsi'/>")
-                .contains("<driver name='qemu' type='qcow2' cache='none' io='io_uring'/>")
-                .contains("<target dev='sda' bus='scsi'/>\n      <serial>vbdata</serial>")
-                .contains("<model type='e1000'/>");
+                .contains("<controller type=\"scsi\" index=\"0\" model=\"virtio-scsi\"/>")
+                .contains("<driver name=\"qemu\" type=\"qcow2\" cache=\"none\" io=\"io_uring\"/>")
+                .contains("<target dev=\"sda\" bus=\"scsi\"/>\n      <serial>vbdata</serial>")
+                .contains("<model type=\"e1000\"/>");
         assertThat(benchmark.render()).isEqualTo(xml);
     }
 

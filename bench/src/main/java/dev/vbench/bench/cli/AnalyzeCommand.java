@@ -1,5 +1,7 @@
 package dev.vbench.bench.cli;
 
+import dev.vbench.bench.plan.ClaimsReader;
+import dev.vbench.bench.plan.PlanException;
 import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.AnalysisResult;
@@ -10,7 +12,6 @@ import dev.vbench.results.Sample;
 import dev.vbench.results.SampleCsv;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.claims.ClaimResult;
-import dev.vbench.results.claims.ClaimsFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -64,13 +65,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisResult result;
         try {
             List<Sample> read = read(samples, "samples", () -> SampleCsv.read(samples));
-            List<Claim> claimList = claims == null ? List.of() : read(claims, "claims", () -> ClaimsFile.read(claims));
+            List<Claim> claimList = claims == null ? List.of()
+                    : read(claims, "claims", () -> ClaimsReader.read(claims));
             if (read.isEmpty()) {
                 throw new ResultsInputException(samples + ": no samples after the header; measure something first");
             }
             String base = baseline != null ? baseline : read.get(0).variant();
             result = Analysis.compute(read, base, claimList, RunContext.unknown());
-        } catch (ResultsInputException e) {
+        } catch (ResultsInputException | PlanException e) {
             Main.printError(spec.commandLine(), e.getMessage());
             return ExitCode.CONFIG;
         }

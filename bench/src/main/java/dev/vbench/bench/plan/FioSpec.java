@@ -2,14 +2,18 @@ package dev.vbench.bench.plan;
 
 import static dev.vbench.bench.plan.InvalidSpecException.checkRange;
 
+import dev.vbench.provisioning.LabFacts;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One fio job as a plan describes it. Every field is validated here against a closed set or a range, so a
- * command builder can turn it into fio arguments without quoting worries. Sizes are bytes (fio's {@code k} =
- * 1024), durations are {@link Duration}s.
+ * One fio job as a plan describes it, and the only model of a fio job: {@link #read} reads it from a plan's
+ * {@code fio:} mapping and {@code dev.vbench.bench.workload.FioCommand} turns it into fio's arguments. Every field is
+ * validated here against a closed set or a range, so the command needs no quoting. Sizes are bytes (fio's
+ * {@code k} = 1024), durations are {@link Duration}s. An option is added here (component, key, read, check) and in
+ * the command builder.
  *
  * @param rw        I/O pattern, one of {@link #RW_MODES}
  * @param bsBytes   block size, 512 B .. 64 MiB, a multiple of 512
@@ -23,17 +27,27 @@ import java.util.Objects;
  * @param fsync     fsync after this many writes, 0 (never) .. 1000000
  * @param direct    O_DIRECT (bypass the guest page cache)
  * @param ioengine  one of {@link #IO_ENGINES}
+ * @param rateIops  cap on each job's IOPS, 1..{@value #MAX_RATE_IOPS} (fio applies it to reads and writes each), or
+ *                  {@code null} for none
  */
 public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long sizeBytes, Duration runtime,
-        Duration rampTime, Integer rwmixread, int fsync, boolean direct, String ioengine) {
+        Duration rampTime, Integer rwmixread, int fsync, boolean direct, String ioengine, Integer rateIops) {
 
     /** Valid {@code rw} values. */
     public static final List<String> RW_MODES = List.of("read", "write", "randread", "randwrite", "rw", "randrw",
             "trim", "randtrim");
     /** Valid {@code ioengine} values. */
     public static final List<String> IO_ENGINES = List.of("libaio", "io_uring", "psync", "sync", "posixaio");
-    /** The size of the guest's data disk that fio works on: no job may cover more. */
-    public static final long DATA_DISK_BYTES = 2L << 30;
+    /** The size of the lab image's data disk that fio works on ({@link LabFacts}): no job may cover more. */
+    public static final long DATA_DISK_BYTES = LabFacts.dataDiskBytes();
+    /** The plan keys of a fio workload. */
+    static final List<String> KEYS = List.of("rw", "bs", "iodepth", "numjobs", "size", "runtime", "ramp_time",
+            "rwmixread", "fsync", "direct", "ioengine", "rate_iops");
+    /** The largest {@code rate_iops}: far above what one job of a virtual disk does. */
+    public static final int MAX_RATE_IOPS = 10_000_000;
+    static final int MAX_IODEPTH = 1024;
+    static final int MAX_NUMJOBS = 64;
+    static final int MAX_FSYNC = 1_000_000;
 
     static final long DEFAULT_BS = 4096;
     static final int DEFAULT_IODEPTH = 1;
@@ -60,11 +74,12 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
             throw new InvalidSpecException("bs", Quantity.formatBytes(bsBytes)
                     + " is not a valid block size (valid: 512 .. 64m, a multiple of 512)");
         }
-        checkRange("iodepth", iodepth, 1, 1024);
-        checkRange("numjobs", numjobs, 1, 64);
+        checkRange("iodepth", iodepth, 1, MAX_IODEPTH);
+        checkRange("numjobs", numjobs, 1, MAX_NUMJOBS);
         if (sizeBytes < (1L << 20) || sizeBytes > DATA_DISK_BYTES) {
             throw new InvalidSpecException("size", Quantity.formatBytes(sizeBytes)
-                    + " is out of range (valid: 1m .. 2g, the size of the data disk)");
+                    + " is out of range (valid: 1m .. " + Quantity.formatBytes(DATA_DISK_BYTES)
+                    + ", the size of the data disk)");
         }
         if (sizeBytes % bsBytes != 0) {
             throw new InvalidSpecException("size", Quantity.formatBytes(sizeBytes) + " is not a multiple of bs "
@@ -81,17 +96,49 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
             }
             checkRange("rwmixread", rwmixread, 0, 100);
         }
-        checkRange("fsync", fsync, 0, 1_000_000);
+        checkRange("fsync", fsync, 0, MAX_FSYNC);
+        if (rateIops != null) {
+            checkRange("rate_iops", rateIops, 1, MAX_RATE_IOPS);
+        }
         if (iodepth > 1 && (ioengine.equals("sync") || ioengine.equals("psync"))) {
             throw new InvalidSpecException("iodepth", iodepth + " has no effect with the synchronous ioengine "
                     + ioengine + " (use ioengine libaio or io_uring, or iodepth 1)");
         }
     }
 
-    /** A job with fio's defaults as vbench sets them: 4k blocks, depth 1, one job, 1 GiB, 30 s, direct libaio. */
+    /** Reads a plan's {@code fio:} mapping; keys left out take the defaults of {@link #of}. */
+    static FioSpec read(PlanNode node) {
+        PlanNode m = node.map("a mapping of fio options, e.g. {rw: randread, bs: 4k, iodepth: 32}").allowKeys(KEYS);
+        String rw = m.required("rw", "valid: " + String.join(", ", RW_MODES)).choice(RW_MODES);
+        long bs = m.get("bs").map(PlanNode::bytes).orElse(DEFAULT_BS);
+        int iodepth = m.get("iodepth").map(n -> n.integer(1, MAX_IODEPTH)).orElse(DEFAULT_IODEPTH);
+        int numjobs = m.get("numjobs").map(n -> n.integer(1, MAX_NUMJOBS)).orElse(DEFAULT_NUMJOBS);
+        long size = m.get("size").map(PlanNode::bytes).orElse(DEFAULT_SIZE);
+        Duration runtime = m.get("runtime").map(PlanNode::duration).orElse(DEFAULT_RUNTIME);
+        Duration ramp = m.get("ramp_time").map(PlanNode::duration).orElse(DEFAULT_RAMP_TIME);
+        Integer rwmixread = m.get("rwmixread").map(n -> n.integer(0, 100)).orElse(null);
+        int fsync = m.get("fsync").map(n -> n.integer(0, MAX_FSYNC)).orElse(0);
+        boolean direct = m.get("direct").map(n -> n.integer(0, 1) == 1).orElse(true);
+        String ioengine = m.get("ioengine").map(n -> n.choice(IO_ENGINES)).orElse(DEFAULT_IOENGINE);
+        Integer rateIops = m.get("rate_iops").map(n -> n.integer(1, MAX_RATE_IOPS)).orElse(null);
+        return m.build(() -> new FioSpec(rw, bs, iodepth, numjobs, size, runtime, ramp, rwmixread, fsync, direct,
+                ioengine, rateIops));
+    }
+
+    /**
+     * A job with the defaults a plan's keys take when left out: {@code bs 4k, iodepth 1, numjobs 1, size 1G,
+     * runtime 30s, ramp_time 0s, fsync 0, direct 1, ioengine libaio}, nothing else.
+     */
     public static FioSpec of(String rw) {
         return new FioSpec(rw, DEFAULT_BS, DEFAULT_IODEPTH, DEFAULT_NUMJOBS, DEFAULT_SIZE, DEFAULT_RUNTIME,
-                DEFAULT_RAMP_TIME, null, 0, true, DEFAULT_IOENGINE);
+                DEFAULT_RAMP_TIME, null, 0, true, DEFAULT_IOENGINE, null);
+    }
+
+    /** The same job cut to at most {@code max} of runtime and no ramp time: a warm-up run. */
+    public FioSpec forWarmup(Duration max) {
+        Duration cut = runtime.compareTo(max) <= 0 ? runtime : max;
+        return new FioSpec(rw, bsBytes, iodepth, numjobs, sizeBytes, cut, Duration.ZERO, rwmixread, fsync, direct,
+                ioengine, rateIops);
     }
 
     /** The directions fio reports for this job, in fio's order: {@code read}, {@code write} or {@code trim}. */

@@ -3,10 +3,13 @@ package dev.vbench.bench.plan;
 import static dev.vbench.bench.plan.InvalidSpecException.checkRange;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One iperf3 run between the guest (client) and the host (server), validated for use as iperf3 arguments.
+ * One iperf3 run between the guest (client) and the host (server), and the only model of one: {@link #read} reads
+ * it from a plan's {@code iperf3:} mapping and {@code dev.vbench.bench.workload.Iperf3Command} turns it into the
+ * client's arguments. Every field is validated here, so the command needs no quoting.
  *
  * @param duration       measured time ({@code -t}), whole seconds, 1 s .. 1 h
  * @param streams        parallel streams ({@code -P}), 1..128
@@ -22,13 +25,15 @@ public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolea
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     static final int DEFAULT_STREAMS = 1;
     static final Duration DEFAULT_OMIT = Duration.ZERO;
+    static final int MAX_STREAMS = 128;
+    private static final List<String> KEYS = List.of("duration", "streams", "reverse", "udp", "bitrate", "omit");
 
     public Iperf3Spec {
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(omit, "omit");
         FioSpec.checkDuration("duration", duration, Duration.ofSeconds(1), Duration.ofHours(1));
         FioSpec.wholeSeconds("duration", duration);
-        checkRange("streams", streams, 1, 128);
+        checkRange("streams", streams, 1, MAX_STREAMS);
         FioSpec.checkDuration("omit", omit, Duration.ZERO, Duration.ofSeconds(60));
         FioSpec.wholeSeconds("omit", omit);
         if (udp && bitrateBitsPerS == null) {
@@ -43,7 +48,19 @@ public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolea
         }
     }
 
-    /** A TCP run with the defaults: 10 s, one stream, guest sends. */
+    /** Reads a plan's {@code iperf3:} mapping; keys left out take the defaults of {@link #tcp}. */
+    static Iperf3Spec read(PlanNode node) {
+        PlanNode m = node.map("a mapping of iperf3 options, e.g. {duration: 10s, streams: 1}").allowKeys(KEYS);
+        Duration duration = m.get("duration").map(PlanNode::duration).orElse(DEFAULT_DURATION);
+        int streams = m.get("streams").map(n -> n.integer(1, MAX_STREAMS)).orElse(DEFAULT_STREAMS);
+        boolean reverse = m.get("reverse").map(PlanNode::bool).orElse(false);
+        boolean udp = m.get("udp").map(PlanNode::bool).orElse(false);
+        Long bitrate = m.get("bitrate").map(PlanNode::bitrate).orElse(null);
+        Duration omit = m.get("omit").map(PlanNode::duration).orElse(DEFAULT_OMIT);
+        return m.build(() -> new Iperf3Spec(duration, streams, reverse, udp, bitrate, omit));
+    }
+
+    /** A TCP run with the defaults: {@code duration 10s, streams 1, reverse false, udp false, omit 0s}. */
     public static Iperf3Spec tcp() {
         return new Iperf3Spec(DEFAULT_DURATION, DEFAULT_STREAMS, false, false, null, DEFAULT_OMIT);
     }
@@ -56,6 +73,12 @@ public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolea
     /** {@link #omit()} in seconds, as {@code iperf3 -O} takes it. */
     public long omitSeconds() {
         return omit.toSeconds();
+    }
+
+    /** The same run cut to at most {@code max} of duration and nothing omitted: a warm-up run. */
+    public Iperf3Spec forWarmup(Duration max) {
+        Duration cut = duration.compareTo(max) <= 0 ? duration : max;
+        return new Iperf3Spec(cut, streams, reverse, udp, bitrateBitsPerS, Duration.ZERO);
     }
 
     /** Measured time plus omitted time: how long the client runs. */

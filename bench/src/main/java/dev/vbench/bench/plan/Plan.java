@@ -4,6 +4,7 @@ import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.GuestSpec;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
+import dev.vbench.results.claims.Claim;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -24,13 +25,14 @@ import java.util.Optional;
  * @param variants    the expanded variants: the explicit list first, then the matrix
  * @param workloads   the workloads, in plan order
  * @param repetitions how many repetitions
- * @param claims      claims given inline (empty when none or when {@code claimsFile} is set)
+ * @param claims      claims given inline, checked against the variants and workloads (empty when none or when
+ *                    {@code claimsFile} is set)
  * @param claimsFile  a claims file named by the plan (resolved against the plan's directory), or {@code null}
  * @param source      the plan text exactly as read, for the record of a run
  */
 public record Plan(String name, String connect, PlanImage image, Accel accel, GuestSpec guest, NetworkSpec network,
         String baseline, List<Variant> variants, List<Workload> workloads, Repetitions repetitions,
-        List<ClaimSpec> claims, Path claimsFile, String source) {
+        List<Claim> claims, Path claimsFile, String source) {
 
     /** The libvirt URI used when a plan names none. */
     public static final String DEFAULT_CONNECT = "qemu:///system";

@@ -1,8 +1,9 @@
 package dev.vbench.bench.plan;
 
 /**
- * A plan (or a value in it) is invalid. The message is one line, {@code FILE:LINE: KEY: problem (valid: ...)},
- * meant to be printed as it is; the command line maps this exception to exit code 2 (configuration error).
+ * A plan or claims file (or a value in it) is invalid. The message is one line,
+ * {@code FILE:LINE: KEY: problem (valid: ...)}, meant to be printed as it is; the command line maps this exception
+ * to exit code 2 (configuration error).
  */
 public final class PlanException extends RuntimeException {
     private static final long serialVersionUID = 1L;

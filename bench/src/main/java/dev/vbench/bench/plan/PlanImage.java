@@ -2,6 +2,7 @@ package dev.vbench.bench.plan;
 
 import dev.vbench.provisioning.ImageSpec;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The guest image a plan asks for: the lab's default image ({@code image: default}, all fields {@code null}), or
@@ -10,6 +11,9 @@ import java.nio.file.Path;
  */
 public record PlanImage(Path disk, Path kernel, Path initrd, String cmdline) {
     private static final PlanImage LAB_DEFAULT = new PlanImage(null, null, null, null);
+    private static final List<String> KEYS = List.of("disk", "kernel", "initrd", "cmdline");
+    private static final String DEFAULT = "default";
+    private static final String EXPECTED = "a mapping {disk: PATH, kernel: PATH, initrd: PATH, cmdline: TEXT}";
 
     public PlanImage {
         if (disk == null && (kernel != null || initrd != null || cmdline != null)) {
@@ -21,6 +25,30 @@ public record PlanImage(Path disk, Path kernel, Path initrd, String cmdline) {
         if (kernel == null && cmdline != null) {
             throw new InvalidSpecException("cmdline", "needs kernel (direct kernel boot)");
         }
+    }
+
+    /** Reads a plan's {@code image} section: {@code default}, or a mapping of paths and a kernel command line. */
+    static PlanImage read(PlanNode node) {
+        if (node.isValue()) {
+            if (node.text().equals(DEFAULT)) {
+                return labDefault();
+            }
+            throw node.error("unknown value " + OneLine.quote(node.text()) + " (valid: default, or " + EXPECTED + ")");
+        }
+        PlanNode m = node.map("'default' or " + EXPECTED).allowKeys(KEYS);
+        Path disk = m.required("disk", "the qcow2 image to clone").toPath();
+        Path kernel = m.get("kernel").map(PlanNode::toPath).orElse(null);
+        Path initrd = m.get("initrd").map(PlanNode::toPath).orElse(null);
+        String cmdline = m.get("cmdline").map(PlanImage::cmdline).orElse(null);
+        return m.build(() -> new PlanImage(disk, kernel, initrd, cmdline));
+    }
+
+    private static String cmdline(PlanNode node) {
+        String cmdline = node.text();
+        if (cmdline.length() > 1024 || cmdline.chars().anyMatch(Character::isISOControl)) {
+            throw node.error("must be one line of at most 1024 characters");
+        }
+        return cmdline;
     }
 
     /** {@code image: default}: whatever image the lab was built with. */

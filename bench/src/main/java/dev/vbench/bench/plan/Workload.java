@@ -1,7 +1,13 @@
 package dev.vbench.bench.plan;
 
 import dev.vbench.provisioning.Variant;
+import dev.vbench.results.metric.MetricCatalog;
+import dev.vbench.results.metric.MetricDef;
+import dev.vbench.results.metric.WorkloadKind;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,19 +18,6 @@ import java.util.Objects;
  * @param iperf3 the iperf3 run, or {@code null}
  */
 public record Workload(String name, FioSpec fio, Iperf3Spec iperf3) {
-    /**
-     * What fio reports per direction; a fio metric is {@code DIRECTION_MEASURE}, e.g. {@code read_iops},
-     * {@code write_clat_p99} (the names of {@code dev.vbench.bench.workload.FioParser}).
-     */
-    public static final List<String> FIO_MEASURES = List.of("iops", "bw", "clat_mean", "clat_p50", "clat_p99",
-            "clat_p999");
-    /** Metrics of an iperf3 TCP run (the names of {@code dev.vbench.bench.workload.Iperf3Parser}). */
-    public static final List<String> IPERF3_TCP_METRICS = List.of("throughput", "retransmits", "cpu_local",
-            "cpu_remote");
-    /** Metrics of an iperf3 UDP run. */
-    public static final List<String> IPERF3_UDP_METRICS = List.of("throughput", "jitter", "lost", "cpu_local",
-            "cpu_remote");
-
     public Workload {
         Objects.requireNonNull(name, "name");
         if (!Variant.NAME.matcher(name).matches()) {
@@ -34,6 +27,38 @@ public record Workload(String name, FioSpec fio, Iperf3Spec iperf3) {
         if ((fio == null) == (iperf3 == null)) {
             throw new InvalidSpecException("name", "workload " + name + " needs exactly one of fio and iperf3");
         }
+    }
+
+    private static final List<String> KEYS = List.of("name", "fio", "iperf3");
+
+    /** Reads a plan's {@code workloads}: a list of {@code {name: NAME, fio: {...}}} or {@code {name, iperf3}}. */
+    static List<Workload> readAll(PlanNode node) {
+        List<PlanNode> items = node.list("a list of workloads, e.g. - {name: randread-4k, fio: {rw: randread}}");
+        if (items.isEmpty()) {
+            throw node.error("no workloads (give at least one fio or iperf3 workload)");
+        }
+        Map<String, PlanNode> names = new HashMap<>();
+        List<Workload> out = new ArrayList<>();
+        for (PlanNode item : items) {
+            PlanNode m = item.map("a mapping {name: NAME, fio: {...}} or {name: NAME, iperf3: {...}}").allowKeys(KEYS);
+            PlanNode nameNode = m.required("name", "e.g. name: randread-4k");
+            String name = nameNode.name(Variant.NAME, "workload name");
+            PlanNode first = names.putIfAbsent(name, nameNode);
+            if (first != null) {
+                throw nameNode.error("duplicate workload name " + OneLine.quote(name) + " (first on line "
+                        + first.line() + "; workload names must be unique)");
+            }
+            PlanNode fio = m.get("fio").orElse(null);
+            PlanNode iperf3 = m.get("iperf3").orElse(null);
+            if (fio != null && iperf3 != null) {
+                throw m.error("give either fio or iperf3, not both (make two workloads)");
+            }
+            if (fio == null && iperf3 == null) {
+                throw m.error("missing the tool (give fio: {rw: ...} or iperf3: {duration: ...})");
+            }
+            out.add(fio != null ? fio(name, FioSpec.read(fio)) : iperf3(name, Iperf3Spec.read(iperf3)));
+        }
+        return out;
     }
 
     public static Workload fio(String name, FioSpec fio) {
@@ -54,18 +79,11 @@ public record Workload(String name, FioSpec fio, Iperf3Spec iperf3) {
         return isFio() ? "fio" : "iperf3";
     }
 
-    /** Host CPU seconds the variant's QEMU spent during a measurement, recorded for every workload. */
-    public static final String HOST_CPU_METRIC = "host_cpu";
-
-    /** The metrics this workload produces, the names a claim about it may use. */
+    /** The metrics this workload produces ({@link MetricCatalog}), the names a claim about it may use. */
     public List<String> metricNames() {
-        List<String> names = new java.util.ArrayList<>();
-        if (isFio()) {
-            fio.directions().forEach(d -> FIO_MEASURES.forEach(m -> names.add(d + "_" + m)));
-        } else {
-            names.addAll(iperf3.udp() ? IPERF3_UDP_METRICS : IPERF3_TCP_METRICS);
-        }
-        names.add(HOST_CPU_METRIC);
-        return List.copyOf(names);
+        WorkloadKind kind = isFio() ? WorkloadKind.FIO : iperf3.udp() ? WorkloadKind.IPERF3_UDP
+                : WorkloadKind.IPERF3_TCP;
+        return MetricCatalog.of(kind, isFio() ? fio.directions() : List.of()).stream().map(MetricDef::name)
+                .toList();
     }
 }

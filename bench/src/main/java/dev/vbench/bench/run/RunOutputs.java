@@ -1,6 +1,6 @@
 package dev.vbench.bench.run;
 
-import dev.vbench.bench.plan.ClaimSpec;
+import dev.vbench.bench.plan.ClaimsReader;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.results.Analysis;
@@ -11,7 +11,6 @@ import dev.vbench.results.Sample;
 import dev.vbench.results.SampleCsv;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
-import dev.vbench.results.claims.ClaimsFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,14 +93,6 @@ final class RunOutputs {
 
     private List<Claim> claims() throws IOException {
         Path file = claimsFile != null ? claimsFile : plan.claimsFile();
-        if (file != null) {
-            return ClaimsFile.read(file);
-        }
-        List<Claim> claims = new ArrayList<>();
-        for (ClaimSpec c : plan.claims()) {
-            claims.add(new Claim(c.id(), c.text(), c.baseline(), c.candidate(), c.workload(), c.metric(),
-                    c.minGain()));
-        }
-        return claims;
+        return file != null ? ClaimsReader.read(file) : plan.claims();
     }
 }

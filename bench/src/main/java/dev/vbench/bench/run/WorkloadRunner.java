@@ -7,11 +7,9 @@ import dev.vbench.bench.ssh.CommandResult;
 import dev.vbench.bench.ssh.GuestShell;
 import dev.vbench.bench.ssh.RemoteCommandException;
 import dev.vbench.bench.workload.FioCommand;
-import dev.vbench.bench.workload.FioJob;
 import dev.vbench.bench.workload.FioParser;
 import dev.vbench.bench.workload.InvalidMeasurementException;
 import dev.vbench.bench.workload.Iperf3Command;
-import dev.vbench.bench.workload.Iperf3Job;
 import dev.vbench.bench.workload.Iperf3Parser;
 import dev.vbench.bench.workload.Metric;
 import java.io.IOException;
@@ -46,25 +44,11 @@ public final class WorkloadRunner {
      */
     public static List<String> argv(Workload workload, String device, String serverHost, boolean warmup) {
         if (workload.fio() != null) {
-            return FioCommand.argv(fioJob(workload.name(), workload.fio(), warmup), device);
+            FioSpec fio = warmup ? workload.fio().forWarmup(WARMUP) : workload.fio();
+            return FioCommand.argv(workload.name(), fio, device);
         }
-        return Iperf3Command.clientArgv(iperf3Job(workload.iperf3(), warmup), serverHost, IPERF3_PORT);
-    }
-
-    static FioJob fioJob(String name, FioSpec s, boolean warmup) {
-        int runtime = (int) (warmup ? Math.min(WARMUP.toSeconds(), s.runtime().toSeconds()) : s.runtime().toSeconds());
-        int ramp = warmup ? 0 : (int) s.rampTime().toSeconds();
-        return new FioJob(name, s.rw(), Long.toString(s.bsBytes()), s.iodepth(), s.numjobs(),
-                Long.toString(s.sizeBytes()), Math.max(1, runtime), ramp, s.rwmixread(), s.fsync(), s.direct(),
-                s.ioengine());
-    }
-
-    static Iperf3Job iperf3Job(Iperf3Spec s, boolean warmup) {
-        int duration = (int) (warmup ? Math.min(WARMUP.toSeconds(), s.duration().toSeconds())
-                : s.duration().toSeconds());
-        return new Iperf3Job(Math.max(1, duration), s.streams(), s.reverse(), s.udp(),
-                s.bitrateBitsPerS() == null ? null : Long.toString(s.bitrateBitsPerS()),
-                warmup ? 0 : (int) s.omit().toSeconds());
+        Iperf3Spec iperf3 = warmup ? workload.iperf3().forWarmup(WARMUP) : workload.iperf3();
+        return Iperf3Command.clientArgv(iperf3, serverHost, IPERF3_PORT);
     }
 
     /** How long the workload may take before the harness gives up on it. */

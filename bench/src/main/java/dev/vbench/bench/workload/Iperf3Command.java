@@ -1,5 +1,6 @@
 package dev.vbench.bench.workload;
 
+import dev.vbench.bench.plan.Iperf3Spec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,24 +43,24 @@ public final class Iperf3Command {
      * @param port       server port, 1..65535
      * @return {@code iperf3 -c HOST -p PORT -t N -P n [-R] [-u] [-b RATE] [-O n] --connect-timeout MS -J}
      */
-    public static List<String> clientArgv(Iperf3Job job, String serverHost, int port) {
+    public static List<String> clientArgv(Iperf3Spec job, String serverHost, int port) {
         checkHost(serverHost);
         checkPort(port);
         List<String> argv = new ArrayList<>(List.of("iperf3", "-c", serverHost, "-p", Integer.toString(port),
-                "-t", Integer.toString(job.durationSeconds()), "-P", Integer.toString(job.streams())));
+                "-t", Long.toString(job.durationSeconds()), "-P", Integer.toString(job.streams())));
         if (job.reverse()) {
             argv.add("-R");
         }
         if (job.udp()) {
             argv.add("-u");
         }
-        if (job.bitrate() != null) {
+        if (job.bitrateBitsPerS() != null) {
             argv.add("-b");
-            argv.add(job.bitrate());
+            argv.add(Long.toString(job.bitrateBitsPerS()));
         }
         if (job.omitSeconds() > 0) {
             argv.add("-O");
-            argv.add(Integer.toString(job.omitSeconds()));
+            argv.add(Long.toString(job.omitSeconds()));
         }
         argv.add("--connect-timeout");
         argv.add(Long.toString(CONNECT_TIMEOUT.toMillis()));

@@ -93,9 +93,10 @@ class AnalyzeCommandTest {
                 "vbench: cannot read the samples file " + tmp.resolve("missing.csv") + ": no such file or directory");
         assertConfigError(new String[] {"--samples", samples.toString(), "--baseline", "scsi", "--out", out.toString()},
                 "vbench: baseline 'scsi' has no samples; choose one of ide, virtio, sata");
-        Path badClaims = Files.writeString(tmp.resolve("claims.yaml"), "claims:\n  - id: x\n    min_gain: big\n");
+        Path badClaims = Files.writeString(tmp.resolve("claims.yaml"), "claims:\n  - {id: x, baseline: ide,"
+                + " candidate: virtio, workload: randread, metric: read_iops, min_gain: big}\n");
         assertConfigError(new String[] {"--samples", samples.toString(), "--claims", badClaims.toString(), "--out",
-                out.toString()}, "vbench: " + badClaims + ":3: min_gain: must be a number above 0, e.g. 1.5; got 'big'");
+                out.toString()}, "vbench: " + badClaims + ":2: claims[0].min_gain: expected a number, got the text 'big'");
         Path badUnit = Files.writeString(tmp.resolve("unit.csv"), "variant,workload,metric,unit,rep,value\na,w,score,pts,1,3\n");
         assertConfigError(new String[] {"--samples", badUnit.toString(), "--out", out.toString()},
                 "vbench: metric score: unknown unit 'pts'; use a time unit (ns, us, ms, s: lower is better), a rate "

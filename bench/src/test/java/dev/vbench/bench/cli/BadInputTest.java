@@ -2,6 +2,7 @@ package dev.vbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vbench.bench.run.TestImages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,6 +83,10 @@ class BadInputTest {
                 t -> replace(t, "nic: {model: e1000}", "nic: {model: e1000, queues: 4}"));
         planCase(cases, "unknown key in fio", List.of("workloads[0].fio.blocksize: unknown key", "valid:", "bs"),
                 t -> replace(t, "bs: 4k,", "blocksize: 4k,"));
+        planCase(cases, "rate_iops misspelt", List.of("workloads[0].fio.rateiops: unknown key", "rate_iops",
+                "did you mean 'rate_iops'"), t -> replace(t, "bs: 4k,", "bs: 4k, rateiops: 500,"));
+        planCase(cases, "rate_iops zero", List.of("workloads[0].fio.rate_iops", "0 is out of range", "1..10000000"),
+                t -> replace(t, "bs: 4k,", "bs: 4k, rate_iops: 0,"));
         planCase(cases, "repetitions a word", List.of("repetitions", "expected a whole number", "five"),
                 t -> replace(t, "repetitions: 2", "repetitions: \"five\""));
         planCase(cases, "guest vcpus a list", List.of("guest.vcpus", "expected a whole number", "1..64"),
@@ -149,7 +154,7 @@ class BadInputTest {
                     return run(plan, d.resolve("out"), fakeLab(d, false, false));
                 }));
         cases.add(new Case("run: missing image", ExitCode.PROVISIONING,
-                List.of("images/default/disk.qcow2 is missing", "scripts/lab up"), d -> {
+                List.of("images/default/image.json: it is missing", "scripts/lab up"), d -> {
                     Path plan = writePlan(d, UnaryOperator.identity());
                     return run(plan, d.resolve("out"), fakeLab(d, true, false));
                 }));
@@ -366,6 +371,7 @@ class BadInputTest {
             }
             Files.writeString(images.resolve("cmdline"), "console=ttyS0 root=/dev/vda1\n");
             Files.writeString(images.resolve("host_key.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake\n");
+            TestImages.imageJson(images);
         }
         return lab;
     }

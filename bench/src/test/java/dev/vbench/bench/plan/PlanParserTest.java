@@ -2,6 +2,7 @@ package dev.vbench.bench.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.vbench.results.claims.Claim;
 
 import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.CacheMode;
@@ -64,9 +65,9 @@ class PlanParserTest {
         assertThat(tcp.omitSeconds()).isEqualTo(1);
         assertThat(tcp.udp()).isFalse();
         assertThat(plan.repetitions()).isEqualTo(Repetitions.fixed(3));
-        assertThat(plan.claims()).extracting(ClaimSpec::id).containsExactly("virtio-blk-iops",
+        assertThat(plan.claims()).extracting(Claim::id).containsExactly("virtio-blk-iops",
                 "virtio-blk-bandwidth", "virtio-blk-latency", "writeback-writes", "virtio-net-throughput");
-        for (ClaimSpec c : plan.claims()) {
+        for (Claim c : plan.claims()) {
             Variant base = plan.variant(c.baseline()).orElseThrow();
             Variant cand = plan.variant(c.candidate()).orElseThrow();
             assertThat(differingDevices(base, cand)).as("claim %s changes exactly one device", c.id()).isEqualTo(1);
@@ -265,10 +266,19 @@ class PlanParserTest {
     @Test
     void everyFioKeyIsRead() {
         Plan plan = parse(MINIMAL.replace("{rw: randread}", "{rw: randrw, bs: 64k, iodepth: 32, numjobs: 4,"
-                + " size: 2G, runtime: 2m, ramp_time: 5s, rwmixread: 70, fsync: 8, direct: 0, ioengine: io_uring}"));
+                + " size: 2G, runtime: 2m, ramp_time: 5s, rwmixread: 70, fsync: 8, direct: 0, ioengine: io_uring,"
+                + " rate_iops: 500}"));
 
         assertThat(plan.workloads().get(0).fio()).isEqualTo(new FioSpec("randrw", 64 << 10, 32, 4, 2L << 30,
-                Duration.ofMinutes(2), Duration.ofSeconds(5), 70, 8, false, "io_uring"));
+                Duration.ofMinutes(2), Duration.ofSeconds(5), 70, 8, false, "io_uring", 500));
+        assertThat(FioSpec.KEYS).as("every key is read").allMatch(key -> plan.source().matches("(?s).*[{ ]" + key + ": .*"));
+    }
+
+    @Test
+    void rateIopsIsAbsentUnlessGiven() {
+        assertThat(parse(MINIMAL).workloads().get(0).fio().rateIops()).isNull();
+        assertThat(parse(MINIMAL.replace("{rw: randread}", "{rw: randread, rate_iops: 10000000}")).workloads().get(0)
+                .fio().rateIops()).isEqualTo(FioSpec.MAX_RATE_IOPS);
     }
 
     @Test
@@ -367,9 +377,9 @@ class PlanParserTest {
                 """);
 
         assertThat(plan.claims()).containsExactly(
-                new ClaimSpec("one", "b beats a on read_clat_p99 of rr by at least 2x", "a", "b", "rr",
+                new Claim("one", "b beats a on read_clat_p99 of rr by at least 2x", "a", "b", "rr",
                         "read_clat_p99", 2.0),
-                new ClaimSpec("two", "jitter is lower", "a", "b", "udp", "jitter", 1.25));
+                new Claim("two", "jitter is lower", "a", "b", "udp", "jitter", 1.25));
     }
 
     @Test
@@ -382,8 +392,11 @@ class PlanParserTest {
     @Test
     void recordsRejectInvalidValuesWithTheKey() {
         assertThatThrownBy(() -> new FioSpec("read", 4096, 0, 1, 1 << 20, Duration.ofSeconds(1), Duration.ZERO,
-                null, 0, true, "libaio")).isInstanceOfSatisfying(InvalidSpecException.class,
+                null, 0, true, "libaio", null)).isInstanceOfSatisfying(InvalidSpecException.class,
                         e -> assertThat(e.key()).isEqualTo("iodepth"));
+        assertThatThrownBy(() -> new FioSpec("read", 4096, 1, 1, 1 << 20, Duration.ofSeconds(1), Duration.ZERO,
+                null, 0, true, "libaio", 0)).isInstanceOfSatisfying(InvalidSpecException.class,
+                        e -> assertThat(e.key()).isEqualTo("rate_iops"));
         assertThatThrownBy(() -> new Iperf3Spec(Duration.ofSeconds(1), 1, false, false, 5000L, Duration.ZERO))
                 .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.key()).isEqualTo("bitrate"));
         assertThatThrownBy(() -> new Repetitions(3, 2, 5.0)).isInstanceOf(InvalidSpecException.class);
@@ -392,11 +405,11 @@ class PlanParserTest {
 
     @Test
     void nearMissesGetASuggestionButShortNamesDoNot() {
-        assertThat(PlanParser.suggestion("writebak", List.of("writethrough", "writeback"))).isEqualTo(
+        assertThat(Suggestion.of("writebak", List.of("writethrough", "writeback"))).isEqualTo(
                 "; did you mean 'writeback'?");
-        assertThat(PlanParser.suggestion("VIRTIO", List.of("ide", "virtio"))).isEqualTo("; did you mean 'virtio'?");
-        assertThat(PlanParser.suggestion("c", List.of("a", "b"))).isEmpty();
-        assertThat(PlanParser.suggestion("zzzzzz", List.of("virtio", "e1000"))).isEmpty();
+        assertThat(Suggestion.of("VIRTIO", List.of("ide", "virtio"))).isEqualTo("; did you mean 'virtio'?");
+        assertThat(Suggestion.of("c", List.of("a", "b"))).isEmpty();
+        assertThat(Suggestion.of("zzzzzz", List.of("virtio", "e1000"))).isEmpty();
     }
 
     @Test

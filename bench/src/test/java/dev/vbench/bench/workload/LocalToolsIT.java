@@ -3,6 +3,8 @@ package dev.vbench.bench.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vbench.bench.plan.FioSpec;
+import dev.vbench.bench.plan.Iperf3Spec;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +27,11 @@ class LocalToolsIT {
     @Test
     void fioAcceptsTheBuiltCommandAndItsOutputParses() throws Exception {
         assumeTrue(onPath("fio"), "fio is not installed");
-        FioJob job = new FioJob("it-randrw", "randrw", "4k", 4, 2, "8m", 1, 1, 70, 16, false, "libaio");
+        FioSpec job = new FioSpec("randrw", 4096, 4, 2, 8L << 20, Duration.ofSeconds(1), Duration.ofSeconds(1), 70, 16,
+                false, "libaio", 100_000);
         Path file = dir.resolve("fio.dat");
-        Process fio = new ProcessBuilder(FioCommand.argv(job, file.toString())).redirectErrorStream(true).start();
+        Process fio = new ProcessBuilder(FioCommand.argv("it-randrw", job, file.toString())).redirectErrorStream(true)
+                .start();
         String output = new String(fio.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(fio.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(fio.exitValue()).as(output).isZero();
@@ -57,7 +61,7 @@ class LocalToolsIT {
             assertThat(Files.readString(log)).as("--forceflush announces the server at once")
                     .contains("Server listening on " + port);
 
-            Iperf3Job job = new Iperf3Job(1, 2, true, false, null, 0);
+            Iperf3Spec job = new Iperf3Spec(Duration.ofSeconds(1), 2, true, false, null, Duration.ZERO);
             Process client = new ProcessBuilder(Iperf3Command.clientArgv(job, "127.0.0.1", port)).start();
             String json = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(client.waitFor(30, TimeUnit.SECONDS)).isTrue();

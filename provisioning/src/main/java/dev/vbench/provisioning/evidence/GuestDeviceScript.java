@@ -10,7 +10,7 @@ package dev.vbench.provisioning.evidence;
  * <pre>
  * vbench-devices v1
  * disk name=vdb serial=vbdata drivers=virtio_blk,virtio-pci sysfs=/sys/devices/pci0000:00/0000:00:05.0/virtio2
- * nic name=enp1s0 mac=52:54:00:5e:1a:07 drivers=virtio_net,virtio-pci sysfs=/sys/devices/pci0000:00/0000:00:03.0/virtio0
+ * nic name=enp1s0 mac=52:54:00:5e:1a:07 drivers=virtio_net,virtio-pci sysfs=/sys/devices/pci0000:00/...
  * end
  * </pre>
  * The serial of a disk is read from {@code /sys/block/X/serial} (virtio-blk), else udev's {@code ID_SERIAL_SHORT}

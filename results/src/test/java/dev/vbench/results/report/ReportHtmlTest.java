@@ -30,7 +30,7 @@ class ReportHtmlTest {
         assertThat(html).doesNotContain("<script", "<b>a", "onerror=x.svg\"", "'x&y'");
         assertThat(html)
                 .contains("<title>vbench report: baseline &lt;b&gt;a&amp;&#39;&quot;&lt;/b&gt;</title>")
-                .contains("<b>id&lt;x&gt;</b><br>&lt;script&gt;alert(&#39;x&amp;y&#39;)&lt;/script&gt; &quot;q&quot;")
+                .contains("<b>id-x</b><br>&lt;script&gt;alert(&#39;x&amp;y&#39;)&lt;/script&gt; &quot;q&quot;")
                 .contains("<td>w&lt;i&gt;</td>")
                 .contains("<img src=\"charts/a&amp;b.png\" alt=\"t&lt;&#39;&quot;&gt;\" width=\"10\" height=\"20\">")
                 .contains("<a href=\"charts/&quot;onerror&#61;x.svg\">SVG</a>")
@@ -52,7 +52,7 @@ class ReportHtmlTest {
                 new Sample(VARIANT, "w<i>", "read_iops", "IO/s", 2, 1.1),
                 new Sample("b", "w<i>", "read_iops", "IO/s", 1, 2),
                 new Sample("b", "w<i>", "read_iops", "IO/s", 2, 2.1));
-        Claim claim = new Claim("id<x>", CLAIM_TEXT, VARIANT, "b", "w<i>", "read_iops", 1.5);
+        Claim claim = new Claim("id-x", CLAIM_TEXT, VARIANT, "b", "w<i>", "read_iops", 1.5);
         RunContext context = new RunContext(Map.of("k<", "v&\"'\n2"),
                 List.of(new VariantFailure("x<y", "r & <z>")), RunStatus.INTERRUPTED);
         return Analysis.compute(samples, VARIANT, List.of(claim), context);
