@@ -2,8 +2,11 @@ package dev.vbench.bench.plan;
 
 import static dev.vbench.bench.plan.InvalidSpecException.checkRange;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.vbench.provisioning.LabFacts;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -30,8 +33,12 @@ import java.util.Objects;
  * @param rateIops  cap on each job's IOPS, 1..{@value #MAX_RATE_IOPS} (fio applies it to reads and writes each), or
  *                  {@code null} for none
  */
-public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long sizeBytes, Duration runtime,
-        Duration rampTime, Integer rwmixread, int fsync, boolean direct, String ioengine, Integer rateIops) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"rw", "bs_bytes", "iodepth", "numjobs", "size_bytes", "runtime_s", "ramp_time_s", "rwmixread",
+    "fsync", "direct", "ioengine", "rate_iops"})
+public record FioSpec(String rw, @JsonProperty("bs_bytes") long bsBytes, int iodepth, int numjobs,
+        @JsonProperty("size_bytes") long sizeBytes, @JsonIgnore Duration runtime, @JsonIgnore Duration rampTime,
+        Integer rwmixread, int fsync, boolean direct, String ioengine, @JsonProperty("rate_iops") Integer rateIops) {
 
     /** Valid {@code rw} values. */
     public static final List<String> RW_MODES = List.of("read", "write", "randread", "randwrite", "rw", "randrw",
@@ -141,7 +148,20 @@ public record FioSpec(String rw, long bsBytes, int iodepth, int numjobs, long si
                 ioengine, rateIops);
     }
 
+    /** @return the measured time in seconds, as run.json records it */
+    @JsonProperty("runtime_s")
+    public double runtimeSeconds() {
+        return runtime.toMillis() / 1000.0;
+    }
+
+    /** @return the ramp time in seconds, as run.json records it */
+    @JsonProperty("ramp_time_s")
+    public double rampTimeSeconds() {
+        return rampTime.toMillis() / 1000.0;
+    }
+
     /** The directions fio reports for this job, in fio's order: {@code read}, {@code write} or {@code trim}. */
+    @JsonIgnore
     public List<String> directions() {
         return switch (rw) {
             case "read", "randread" -> List.of("read");

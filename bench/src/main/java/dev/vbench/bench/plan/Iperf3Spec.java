@@ -2,6 +2,10 @@ package dev.vbench.bench.plan;
 
 import static dev.vbench.bench.plan.InvalidSpecException.checkRange;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +23,10 @@ import java.util.Objects;
  *                       default of 1 Mbit/s measures nothing useful), not allowed with TCP, else {@code null}
  * @param omit           seconds at the start left out of the result ({@code -O}), whole seconds, 0 .. 60 s
  */
-public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolean udp, Long bitrateBitsPerS,
-        Duration omit) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"duration_s", "streams", "reverse", "udp", "bitrate_bits_per_s", "omit_s"})
+public record Iperf3Spec(@JsonIgnore Duration duration, int streams, boolean reverse, boolean udp,
+        @JsonProperty("bitrate_bits_per_s") Long bitrateBitsPerS, @JsonIgnore Duration omit) {
 
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     static final int DEFAULT_STREAMS = 1;
@@ -65,12 +71,14 @@ public record Iperf3Spec(Duration duration, int streams, boolean reverse, boolea
         return new Iperf3Spec(DEFAULT_DURATION, DEFAULT_STREAMS, false, false, null, DEFAULT_OMIT);
     }
 
-    /** {@link #duration()} in seconds, as {@code iperf3 -t} takes it. */
+    /** {@link #duration()} in seconds, as {@code iperf3 -t} takes it and run.json records it. */
+    @JsonProperty("duration_s")
     public long durationSeconds() {
         return duration.toSeconds();
     }
 
-    /** {@link #omit()} in seconds, as {@code iperf3 -O} takes it. */
+    /** {@link #omit()} in seconds, as {@code iperf3 -O} takes it and run.json records it. */
+    @JsonProperty("omit_s")
     public long omitSeconds() {
         return omit.toSeconds();
     }

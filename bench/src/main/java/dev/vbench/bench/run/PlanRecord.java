@@ -36,22 +36,9 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
     record Nic(String model) {
     }
 
-    /** One workload: either fio or iperf3. */
+    /** One workload: either fio or iperf3, each recorded as its plan record ({@link FioSpec}, {@link Iperf3Spec}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WorkloadJson(String name, Fio fio, Iperf3 iperf3) {
-    }
-
-    /** A fio job, sizes in bytes and times in seconds. */
-    record Fio(String rw, @JsonProperty("bs_bytes") long bsBytes, int iodepth, int numjobs,
-            @JsonProperty("size_bytes") long sizeBytes, @JsonProperty("runtime_s") double runtimeS,
-            @JsonProperty("ramp_time_s") double rampTimeS, @JsonInclude(JsonInclude.Include.NON_NULL) Integer rwmixread,
-            int fsync, boolean direct, String ioengine) {
-    }
-
-    /** An iperf3 client run, times in seconds. */
-    record Iperf3(@JsonProperty("duration_s") long durationS, int streams, boolean reverse, boolean udp,
-            @JsonProperty("bitrate_bits_per_s") @JsonInclude(JsonInclude.Include.NON_NULL) Long bitrateBitsPerS,
-            @JsonProperty("omit_s") long omitS) {
+    record WorkloadJson(String name, FioSpec fio, Iperf3Spec iperf3) {
     }
 
     /** Repetitions per cell: fixed (min == max) or adaptive to a target confidence interval. */
@@ -77,14 +64,6 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
     }
 
     private static WorkloadJson workload(Workload w) {
-        if (w.fio() != null) {
-            FioSpec f = w.fio();
-            return new WorkloadJson(w.name(), new Fio(f.rw(), f.bsBytes(), f.iodepth(), f.numjobs(), f.sizeBytes(),
-                    f.runtime().toMillis() / 1000.0, f.rampTime().toMillis() / 1000.0, f.rwmixread(), f.fsync(),
-                    f.direct(), f.ioengine()), null);
-        }
-        Iperf3Spec i = w.iperf3();
-        return new WorkloadJson(w.name(), null, new Iperf3(i.duration().toSeconds(), i.streams(), i.reverse(),
-                i.udp(), i.bitrateBitsPerS(), i.omit().toSeconds()));
+        return new WorkloadJson(w.name(), w.fio(), w.iperf3());
     }
 }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The expanded plan's optional parts, which the golden run.json does not show: bridge, adaptive, mix, UDP. */
+/** The expanded plan's optional parts, which the golden run.json does not show: bridge, adaptive, mix, UDP, cap. */
 class PlanRecordTest {
     static JsonNode expanded(String plan) throws Exception {
         Plan p = PlanParser.parse(plan, "p.yaml");
@@ -46,6 +46,17 @@ class PlanRecordTest {
         assertThat(keys(udp.path("iperf3"))).containsExactly("duration_s", "streams", "reverse", "udp",
                 "bitrate_bits_per_s", "omit_s");
         assertThat(udp.path("iperf3").path("bitrate_bits_per_s").asLong()).isEqualTo(100_000_000L);
+    }
+
+    @Test
+    void anIopsCapIsRecordedAndAbsentWithoutOne() throws Exception {
+        String smoke = Files.readString(Path.of("plans/smoke.yaml"), StandardCharsets.UTF_8);
+        JsonNode n = expanded(smoke.replaceFirst("workloads:\n",
+                "workloads:\n  - {name: capped, fio: {rw: randread, rate_iops: 500}}\n"));
+        JsonNode capped = n.path("workloads").get(0).path("fio");
+        assertThat(keys(capped)).endsWith("ioengine", "rate_iops");
+        assertThat(capped.path("rate_iops").asInt()).isEqualTo(500);
+        assertThat(keys(n.path("workloads").get(1).path("fio"))).doesNotContain("rate_iops");
     }
 
     @Test
