@@ -1,6 +1,7 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.ClaimsReader;
+import dev.vbench.bench.plan.PlanException;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.results.Analysis;
@@ -14,6 +15,7 @@ import dev.vbench.results.claims.Claim;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,17 +31,20 @@ final class RunOutputs {
 
     private final Plan plan;
     private final Path planFile;
-    private final Path claimsFile;
+    private final List<Claim> claims;
     private final Path dir;
 
     /**
+     * Reads the claims at once, so that a bad claims file stops the run before anything starts.
+     *
      * @param planFile   the plan file as given, recorded in run.json; null when unknown
      * @param claimsFile the claims to decide; null for the plan's own claims
+     * @throws PlanException when the claims file cannot be read or is invalid
      */
     RunOutputs(Plan plan, Path planFile, Path claimsFile, Path dir) {
         this.plan = plan;
         this.planFile = planFile;
-        this.claimsFile = claimsFile;
+        this.claims = claims(plan, claimsFile);
         this.dir = dir;
     }
 
@@ -65,7 +70,7 @@ final class RunOutputs {
             }
             AnalysisOutcome outcome = AnalysisOutcome.ALL_SUPPORTED;
             if (!samples.isEmpty()) {
-                outcome = Analysis.write(dir, samples, plan.baseline(), claims(), new RunContext(env, reported,
+                outcome = Analysis.write(dir, samples, plan.baseline(), claims, new RunContext(env, reported,
                         status));
             }
             return new RunDriver.Result(status, failures, outcome, dir);
@@ -91,8 +96,17 @@ final class RunOutputs {
         return samples;
     }
 
-    private List<Claim> claims() throws IOException {
+    private static List<Claim> claims(Plan plan, Path claimsFile) {
         Path file = claimsFile != null ? claimsFile : plan.claimsFile();
-        return file != null ? ClaimsReader.read(file) : plan.claims();
+        if (file == null) {
+            return plan.claims();
+        }
+        try {
+            return ClaimsReader.read(file);
+        } catch (IOException e) {
+            String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+            throw new PlanException(file.toString(), 0, null, "cannot read the claims file (" + why
+                    + "); give a readable YAML file");
+        }
     }
 }

@@ -194,6 +194,22 @@ class BadInputTest {
                     Files.writeString(out.resolve("journal.jsonl"), "{\"type\":\"start\",\"run_id\":\"r1\"}\n");
                     return run(plan, out, fakeLab(d, false, false)).withOutput(out.resolve("plan.yaml"));
                 }));
+        cases.add(new Case("run: invalid --claims file, refused before the run starts", ExitCode.CONFIG,
+                List.of("claims[0].min_gain", "expected a number"), d -> {
+                    Path plan = writePlan(d, BadInputTest::onTestDriver);
+                    Path claims = Files.writeString(d.resolve("claims.yaml"), "claims:\n  - {id: x, baseline: a,"
+                            + " candidate: b, workload: w, metric: read_iops, min_gain: big}\n");
+                    Path out = d.resolve("out");
+                    return new Command(List.of("run", "--plan", plan.toString(), "--out", out.toString(),
+                            "--claims", claims.toString()), out, fakeLab(d, true, true));
+                }));
+        cases.add(new Case("run: unreadable --claims file, refused before the run starts", ExitCode.CONFIG,
+                List.of("cannot read the claims file", "give a readable YAML file"), d -> {
+                    Path plan = writePlan(d, BadInputTest::onTestDriver);
+                    Path out = d.resolve("out");
+                    return new Command(List.of("run", "--plan", plan.toString(), "--out", out.toString(),
+                            "--claims", d.resolve("missing.yaml").toString()), out, fakeLab(d, true, true));
+                }));
         cases.add(new Case("run: --out not empty", ExitCode.CONFIG, List.of("is not empty", "new directory"), d -> {
             Path plan = writePlan(d, BadInputTest::onTestDriver);
             Path out = d.resolve("notes");
