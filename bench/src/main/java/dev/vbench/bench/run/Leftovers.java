@@ -4,6 +4,7 @@ import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.TaggedDomain;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ public final class Leftovers {
                 for (Path dir : runs.filter(Files::isDirectory).toList()) {
                     if (!RunLock.isHeld(locks, dir.getFileName().toString())) {
                         stopServer(dir.resolve(WorkloadRunner.IPERF3_PID)).ifPresent(removed::add);
-                        deleteTree(dir);
+                        deleteTree(pool, dir);
                         removed.add("overlays " + dir);
                     }
                 }
@@ -72,9 +73,9 @@ public final class Leftovers {
             }
         }
         Path dir = lab.pool().resolve(runId);
-        if (Files.isDirectory(dir)) {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             stopServer(dir.resolve(WorkloadRunner.IPERF3_PID)).ifPresent(removed::add);
-            deleteTree(dir);
+            deleteTree(lab.pool(), dir);
         }
         return removed;
     }
@@ -96,8 +97,21 @@ public final class Leftovers {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
+    /**
+     * Deletes {@code dir} and everything in it, after proving that it is a directory strictly inside {@code root}
+     * (normalized, no {@code ..}, not a symbolic link); links inside it are removed, never followed.
+     *
+     * @throws IllegalStateException when {@code dir} is not provably inside {@code root}: nothing is deleted
+     */
+    static void deleteTree(Path root, Path dir) throws IOException {
+        Path base = root.toAbsolutePath().normalize();
+        Path target = dir.toAbsolutePath().normalize();
+        if (!target.startsWith(base) || target.equals(base) || !target.getParent().equals(base)
+                || Files.isSymbolicLink(target) || !base.toRealPath().equals(target.getParent().toRealPath())) {
+            throw new IllegalStateException("refusing to delete " + dir + ": not a directory of its own inside "
+                    + root);
+        }
+        try (Stream<Path> walk = Files.walk(target)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }

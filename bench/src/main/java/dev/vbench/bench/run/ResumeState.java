@@ -1,6 +1,7 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.Workload;
+import dev.vbench.provisioning.RunTag;
 import dev.vbench.results.metric.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +57,20 @@ final class ResumeState implements RunListener {
         List<JournalEntry> entries = Journal.read(dir);
         JournalEntry.Start start = Journal.start(entries).orElseThrow(() -> new RunInputException(dir
                 + " holds no vbench run to resume (no " + Journal.FILE + "); start a new run with --plan and --out"));
-        ResumeState state = new ResumeState(start.runId(), start.seed(), Instant.parse(start.time()), true);
+        if (start.runId() == null || !RunTag.RUN_ID.matcher(start.runId()).matches()) {
+            throw new RunInputException(dir.resolve(Journal.FILE) + ": run_id " + shown(start.runId())
+                    + " is not a vbench run id (" + RunTag.RUN_ID.pattern()
+                    + "): this journal was not written by vbench; start a new run with --plan and --out");
+        }
+        Instant started;
+        try {
+            started = Instant.parse(String.valueOf(start.time()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RunInputException(dir.resolve(Journal.FILE) + ": start time " + shown(start.time())
+                    + " is not an ISO-8601 instant: this journal was not written by vbench; start a new run with"
+                    + " --plan and --out");
+        }
+        ResumeState state = new ResumeState(start.runId(), start.seed(), started, true);
         Journal.measurements(entries).stream().filter(Measurement::ok).forEach(state.measurements::add);
         for (JournalEntry e : entries) {
             if (e instanceof JournalEntry.VariantEntry v) {
@@ -66,6 +80,15 @@ final class ResumeState implements RunListener {
             }
         }
         return state;
+    }
+
+    /** A value read from a journal, safe to print on one line: quoted, printable ASCII, at most 64 characters. */
+    private static String shown(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String clean = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return "'" + (clean.length() > 64 ? clean.substring(0, 64) + "..." : clean) + "'";
     }
 
     @Override

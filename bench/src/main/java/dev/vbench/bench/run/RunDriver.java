@@ -146,7 +146,7 @@ public final class RunDriver {
             measureRounds();
         } finally {
             guests.dropAll();
-            Leftovers.deleteTree(pool);
+            Leftovers.deleteTree(options.lab().pool(), pool);
         }
         return Failures.runStatus(guard.interrupted(), state.anyFailedNow());
     }

@@ -217,6 +217,21 @@ class BadInputTest {
             Files.writeString(out.resolve("todo.txt"), "keep me\n");
             return run(plan, out, fakeLab(d, true, true)).withOutput(out.resolve("journal.jsonl"));
         }));
+        for (String forged : List.of("/home", "", "../../canary", "..")) {
+            cases.add(new Case("run: --resume of a journal with run_id '" + forged + "'", ExitCode.CONFIG,
+                    List.of("journal.jsonl: run_id", "is not a vbench run id", "start a new run"), d -> {
+                        Path lab = fakeLab(d, true, true);
+                        Path victim = lab.resolve("pool").resolve("victim-run");
+                        Files.createDirectories(victim);
+                        Files.writeString(victim.resolve("canary"), "still here\n");
+                        Path run = d.resolve("forged");
+                        Files.createDirectories(run);
+                        Files.writeString(run.resolve("plan.yaml"), onTestDriver(Files.readString(SMOKE)));
+                        Files.writeString(run.resolve("journal.jsonl"), "{\"type\":\"start\",\"run_id\":\"" + forged
+                                + "\",\"seed\":1,\"time\":\"2026-11-28T00:00:00Z\",\"resumed\":false}\n");
+                        return new Command(List.of("run", "--resume", run.toString()), run.resolve("run.json"), lab);
+                    }));
+        }
         cases.add(new Case("run: --resume of a directory with no run", ExitCode.CONFIG,
                 List.of("no vbench run to resume", "--plan and --out"), d -> {
                     Path empty = d.resolve("nothing");
