@@ -1,9 +1,11 @@
 package dev.vbench.bench.plan;
 
+import dev.vbench.bench.run.LabHome;
 import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.GuestSpec;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
+import dev.vbench.provisioning.libvirt.LibvirtUri;
 import dev.vbench.results.claims.Claim;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -137,6 +139,9 @@ public final class PlanParser {
             throw node.error("not a libvirt URI: " + OneLine.quote(uri) + " (e.g. qemu:///system, test:///default,"
                     + " qemu+ssh://user@host/system; letters, digits and . _ ~ : / ? # [ ] @ ! & = + , % - only)");
         }
+        LibvirtUri.problem(uri, LabHome.fromEnvironment().root()).ifPresent(problem -> {
+            throw node.error(OneLine.quote(uri) + ": " + problem);
+        });
         return uri;
     }
 }

@@ -133,6 +133,12 @@ class BadInputTest {
         planCase(cases, "iperf3 bitrate reaching for a shell",
                 List.of("iperf3.bitrate", "not a bit rate: '1M`id`'", "e.g. 100M"),
                 t -> replace(t, "iperf3: {duration: 5s}", "iperf3: {duration: 5s, udp: true, bitrate: \"1M`id`\"}"));
+        planCase(cases, "libvirt URI running a local program (ext transport)",
+                List.of("connect", "transport 'qemu+ext' is not allowed", "qemu+ssh"),
+                t -> replace(t, "name: smoke\n", "name: smoke\nconnect: \"qemu+ext:///system?command=/tmp/x\"\n"));
+        planCase(cases, "libvirt URI skipping the host-key check",
+                List.of("connect", "option 'no_verify' is not allowed"),
+                t -> replace(t, "name: smoke\n", "name: smoke\nconnect: \"qemu+ssh://lab1/system?no_verify=1\"\n"));
         planCase(cases, "libvirt URI reaching for a shell", List.of("connect", "not a libvirt URI", "qemu:///system"),
                 t -> replace(t, "name: smoke\n", "name: smoke\nconnect: \"qemu:///system?x=$(reboot)\"\n"));
         planCase(cases, "io native with cache writeback",
