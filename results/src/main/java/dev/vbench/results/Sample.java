@@ -1,5 +1,6 @@
 package dev.vbench.results;
 
+import dev.vbench.results.metric.MetricCatalog;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,11 @@ import java.util.Objects;
  * @param unit     unit of {@code value}, e.g. {@code IO/s}, {@code B/s}, {@code bit/s}, {@code ns}, {@code %},
  *                 {@code count}
  * @param rep      repetition number (0 or more), unique within a (variant, workload, metric) cell
- * @param value    the measured value, finite
+ * @param value    the measured value, finite; not negative unless {@link MetricCatalog#mayBeNegative} says so
  */
 public record Sample(String variant, String workload, String metric, String unit, int rep, double value) {
 
-    /** Checks that every name is present and the value is a finite number. */
+    /** Checks that every name is present and the value is finite, and not negative where that is impossible. */
     public Sample {
         requireName("variant", variant);
         requireName("workload", workload);
@@ -27,6 +28,9 @@ public record Sample(String variant, String workload, String metric, String unit
         }
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value must be a finite number, got " + value);
+        }
+        if (value < 0 && !MetricCatalog.mayBeNegative(metric, unit)) {
+            throw new IllegalArgumentException(metric + " in " + unit + " cannot be negative, got " + value);
         }
     }
 

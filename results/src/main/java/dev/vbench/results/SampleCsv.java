@@ -1,5 +1,6 @@
 package dev.vbench.results;
 
+import dev.vbench.results.metric.MetricCatalog;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -166,6 +167,10 @@ public final class SampleCsv {
         double parsed = DECIMAL.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
         if (!Double.isFinite(parsed)) {
             throw new SampleCsvException(source, row.line(), "value: not a finite decimal number: '" + value + "'");
+        }
+        if (parsed < 0 && !MetricCatalog.mayBeNegative(fields.get(2), fields.get(3))) {
+            throw new SampleCsvException(source, row.line(), "value: negative: '" + value + "' (" + fields.get(2)
+                    + " in " + fields.get(3) + " is never below 0: vbench's metrics, rates, counts and percentages)");
         }
         return new Sample(fields.get(0), fields.get(1), fields.get(2), fields.get(3), Integer.parseInt(rep), parsed);
     }

@@ -32,7 +32,7 @@ class SampleCsvTest {
         List<Sample> samples = List.of(
                 new Sample("a", "w", "m", "ns", 0, 1.0 / 3),
                 new Sample(" lead", "trail ", "#m", "say \"\"", 3, 1e300),
-                new Sample("odd,name", "say \"hi\"", "multi\r\nline", "%", 7, -2.5e-9));
+                new Sample("odd,name", "say \"hi\"", "multi\r\nline", "%", 7, 2.5e-9));
         assertThat(SampleCsv.parse(SampleCsv.format(samples), "x.csv")).isEqualTo(samples);
     }
 
@@ -63,6 +63,12 @@ class SampleCsvTest {
         assertError(HEADER + "v,w,m,IO/s,1,5.0.1\n", "r.csv:2: value: not a finite decimal number: '5.0.1'");
         assertError(HEADER + "v,w,m,IO/s,1,NaN\n", "r.csv:2: value: not a finite decimal number: 'NaN'");
         assertError(HEADER + "v,w,m,IO/s,1,1e999\n", "r.csv:2: value: not a finite decimal number: '1e999'");
+        assertError(HEADER + "v,w,m,IO/s,1,3\nv,w,m,IO/s,2,-1.5\n", "r.csv:3: value: negative: '-1.5' (m in IO/s is"
+                + " never below 0: vbench's metrics, rates, counts and percentages)");
+        assertError(HEADER + "v,w,read_clat_p99,ns,1,-1\n", "r.csv:2: value: negative: '-1' (read_clat_p99 in ns is"
+                + " never below 0: vbench's metrics, rates, counts and percentages)");
+        assertThat(SampleCsv.parse(HEADER + "v,w,clock_offset,us,1,-3.25\n", "r.csv").get(0).value())
+                .isEqualTo(-3.25);
         assertError(HEADER + "v,,m,IO/s,1,5\n", "r.csv:2: workload: must not be empty");
         assertError(HEADER + "v,w,m,IO/s,1,5\n\nv,w,m,IO/s,2,6\n", "r.csv:3: empty line; remove it");
         assertError(HEADER + "v,w,m,IO/s,1,5\n\"v,w,m,IO/s,2,6\n", "r.csv:3: quoted field is never closed; add the closing quote");

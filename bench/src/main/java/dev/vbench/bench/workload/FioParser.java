@@ -128,7 +128,7 @@ public final class FioParser {
             for (Map.Entry<FioMeasure, String> key : PERCENTILES.entrySet()) {
                 JsonNode p = clat.path("percentile").path(key.getValue());
                 if (p.isNumber()) {
-                    percentiles.merge(key.getKey(), p.asDouble(), Math::max);
+                    percentiles.merge(key.getKey(), inRange(p.asDouble(), "clat_ns.percentile"), Math::max);
                 } else {
                     allPercentiles = false;
                 }
@@ -159,6 +159,15 @@ public final class FioParser {
         if (!value.isNumber()) {
             throw new UnparsableOutputException("not a fio JSON report: \"" + field + "\" is missing or not a number");
         }
-        return value.asDouble();
+        return inRange(value.asDouble(), field);
+    }
+
+    /** fio's numbers are rates, times and counts: finite and not negative, or the report is not fio's. */
+    private static double inRange(double v, String field) {
+        if (!Double.isFinite(v) || v < 0) {
+            throw new UnparsableOutputException("not a fio JSON report: \"" + field + "\" is " + v
+                    + " (expected a finite number >= 0)");
+        }
+        return v;
     }
 }

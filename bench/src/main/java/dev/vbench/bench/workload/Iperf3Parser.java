@@ -75,7 +75,8 @@ public final class Iperf3Parser {
         if (protocol.equals("TCP")) {
             JsonNode retransmits = end.path("sum_sent").path("retransmits");
             if (retransmits.isNumber()) {
-                metrics.add(Metric.of(MetricCatalog.RETRANSMITS, retransmits.asDouble()));
+                metrics.add(Metric.of(MetricCatalog.RETRANSMITS, number(end.path("sum_sent"), "retransmits",
+                        "end.sum_sent")));
             }
         } else {
             metrics.add(Metric.of(MetricCatalog.JITTER, number(received, "jitter_ms", "end.sum_received")));
@@ -94,6 +95,11 @@ public final class Iperf3Parser {
             throw new UnparsableOutputException("not iperf3 JSON: " + where + "." + field
                     + " is missing or not a number");
         }
-        return value.asDouble();
+        double v = value.asDouble();
+        if (!Double.isFinite(v) || v < 0) {
+            throw new UnparsableOutputException("not iperf3 JSON: " + where + "." + field + " is " + v
+                    + " (expected a finite number >= 0)");
+        }
+        return v;
     }
 }

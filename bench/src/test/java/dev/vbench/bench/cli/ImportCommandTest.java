@@ -138,6 +138,33 @@ class ImportCommandTest {
     }
 
     @Test
+    void numbersOutOfRangeInAToolReportAreBadInputNotACrash() throws Exception {
+        Path csv = dir.resolve("samples.csv");
+        String report = Files.readString(captured("fio-randread.json"));
+        assertThat(report).contains("\"iops\" : 37383.616384");
+        for (String bad : List.of("1e400", "-37383.6")) {
+            Path file = Files.writeString(dir.resolve("fio-" + bad + ".json"),
+                    report.replace("\"iops\" : 37383.616384", "\"iops\" : " + bad));
+            err.getBuffer().setLength(0);
+            assertThat(run("fio", "--variant", "v", "--workload", "w", "--out", csv.toString(), file.toString()))
+                    .isEqualTo(ExitCode.CONFIG);
+            assertThat(err.toString()).startsWith("vbench: " + file + ": not a fio JSON report: \"iops\" is ")
+                    .contains("(expected a finite number >= 0)").doesNotContain("Exception");
+            assertThat(err.toString().lines()).hasSize(1);
+        }
+        String iperf = Files.readString(captured("iperf3-tcp.json"));
+        int sumSent = iperf.indexOf("\"sum_sent\"");
+        Path negative = Files.writeString(dir.resolve("iperf-negative.json"), iperf.substring(0, sumSent)
+                + iperf.substring(sumSent).replaceFirst("\"retransmits\":\\s*7", "\"retransmits\": -4"));
+        assertThat(Files.readString(negative)).isNotEqualTo(iperf);
+        err.getBuffer().setLength(0);
+        assertThat(run("iperf3", "--variant", "v", "--workload", "w", "--out", csv.toString(), negative.toString()))
+                .isEqualTo(ExitCode.CONFIG);
+        assertThat(err.toString()).contains("end.sum_sent.retransmits is -4.0 (expected a finite number >= 0)");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
     void aFileOfTheWrongToolOrNoFileAtAllIsBadInput() throws Exception {
         Path csv = dir.resolve("samples.csv");
         assertThat(run(args("fio", "virtio-wb", "randread-4k", csv, "iperf3-tcp.json"))).isEqualTo(ExitCode.CONFIG);

@@ -214,6 +214,18 @@ public final class MetricCatalog {
     }
 
     /**
+     * Whether a metric's values may be below zero: never for vbench's own metrics, nor for rates ({@code /s}),
+     * counts and percentages; an imported signed quantity such as a clock offset in {@code us} may.
+     *
+     * @param name metric name
+     * @param unit unit of its values
+     * @return whether a negative value can be a real measurement
+     */
+    public static boolean mayBeNegative(String name, String unit) {
+        return !BY_NAME.containsKey(name) && !unit.endsWith("/s") && !unit.equals("count") && !unit.equals("%");
+    }
+
+    /**
      * The direction of a metric: vbench's own by its definition, any other by its unit (ns, us, ms, s, %, count
      * lower; rates ending in {@code /s} higher).
      *

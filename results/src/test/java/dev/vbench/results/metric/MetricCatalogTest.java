@@ -85,6 +85,16 @@ class MetricCatalogTest {
         assertThat(MetricCatalog.isPrimary(metric)).isEqualTo(primary);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "read_iops, IO/s, false", "read_clat_p99, ns, false", "host_cpu, s, false", "lost, %, false",
+        "packets, pkt/s, false", "errors, count, false", "steal, %, false",
+        "clock_offset, us, true", "temperature_delta, K, true",
+    })
+    void onlyImportedSignedQuantitiesMayBeNegative(String metric, String unit, boolean signed) {
+        assertThat(MetricCatalog.mayBeNegative(metric, unit)).isEqualTo(signed);
+    }
+
     @Test
     void unitsOfEveryMetric() {
         assertThat(MetricCatalog.all()).hasSize(4 * 6 + 7);
