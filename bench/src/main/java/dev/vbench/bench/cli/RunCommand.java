@@ -14,7 +14,6 @@ import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
             String original = Journal.read(resume).stream().filter(JournalEntry.Start.class::isInstance)
                     .map(e -> ((JournalEntry.Start) e).planFile()).filter(s -> s != null).findFirst()
                     .orElse(copy.toString());
-            parsed = PlanParser.parse(Files.readString(copy, StandardCharsets.UTF_8), original);
+            parsed = PlanParser.parse(PlanParser.readText(copy, "plan", "resume a directory vbench wrote"), original);
             planFile = Path.of(original);
         } else {
             parsed = PlanParser.parse(plan);

@@ -3,8 +3,6 @@ package dev.vbench.bench.plan;
 import dev.vbench.provisioning.Variant;
 import dev.vbench.results.claims.Claim;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +47,7 @@ public final class ClaimsReader {
      * @throws PlanException  when it is not a valid claims file
      */
     public static List<Claim> read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(PlanParser.readText(file, "claims file", "give the path of a claims file"), file.toString());
     }
 
     /**

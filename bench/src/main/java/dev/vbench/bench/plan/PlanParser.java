@@ -8,6 +8,7 @@ import dev.vbench.provisioning.Variant;
 import dev.vbench.provisioning.libvirt.LibvirtUri;
 import dev.vbench.results.claims.Claim;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -58,30 +59,40 @@ public final class PlanParser {
 
     /** Reads and validates the plan in {@code file} (UTF-8). */
     public static Plan parse(Path file) {
+        return parse(readText(file, "plan", "give the path of a plan, e.g. plans/smoke.yaml"), file.toString());
+    }
+
+    /**
+     * Reads a plan or claims file as UTF-8 text, at most {@link #MAX_BYTES} however it is given (a pipe such as
+     * {@code <(yes)} included): never more is read into memory.
+     *
+     * @param what  {@code plan} or {@code claims file}, for the messages
+     * @param hint  what to give instead when the file does not exist
+     * @throws PlanException when the file is missing, unreadable, too large or not UTF-8
+     */
+    public static String readText(Path file, String what, String hint) {
         String name = file.toString();
         byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new PlanException(name, 0, null, "is a directory, not a plan file");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new PlanException(name, 0, null, "larger than 1 MiB: not a plan file");
-            }
-            bytes = Files.readAllBytes(file);
+        if (Files.isDirectory(file)) {
+            throw new PlanException(name, 0, null, "is a directory, not a " + what + " file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
-            throw new PlanException(name, 0, null, "no such file (give the path of a plan, e.g. plans/smoke.yaml)");
+            throw new PlanException(name, 0, null, "no such file (" + hint + ")");
         } catch (AccessDeniedException e) {
             throw new PlanException(name, 0, null, "permission denied");
         } catch (IOException e) {
-            throw new PlanException(name, 0, null, "cannot read the plan: " + e.getMessage());
+            throw new PlanException(name, 0, null, "cannot read the " + what + ": " + e.getMessage());
         }
-        String text;
+        if (bytes.length > MAX_BYTES) {
+            throw new PlanException(name, 0, null, "larger than 1 MiB: not a " + what + " file");
+        }
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new PlanException(name, 0, null, "not UTF-8 text");
         }
-        return parse(text, name);
     }
 
     /**

@@ -210,7 +210,7 @@ class BadInputTest {
                             "--claims", claims.toString()), out, fakeLab(d, true, true));
                 }));
         cases.add(new Case("run: unreadable --claims file, refused before the run starts", ExitCode.CONFIG,
-                List.of("cannot read the claims file", "give a readable YAML file"), d -> {
+                List.of("missing.yaml: no such file", "give the path of a claims file"), d -> {
                     Path plan = writePlan(d, BadInputTest::onTestDriver);
                     Path out = d.resolve("out");
                     return new Command(List.of("run", "--plan", plan.toString(), "--out", out.toString(),
@@ -252,6 +252,9 @@ class BadInputTest {
         cases.add(new Case("run: --plan without --out", ExitCode.CONFIG, List.of("--plan FILE --out DIR", "--resume"),
                 d -> new Command(List.of("run", "--plan", writePlan(d, UnaryOperator.identity()).toString()),
                         d.resolve("out"), fakeLab(d, false, false))));
+        cases.add(new Case("run: an endless plan stream (/dev/zero) is cut at 1 MiB", ExitCode.CONFIG,
+                List.of("/dev/zero: larger than 1 MiB: not a plan file"),
+                d -> run(Path.of("/dev/zero"), d.resolve("out"), fakeLab(d, true, true))));
         cases.add(new Case("run: missing plan file", ExitCode.CONFIG, List.of("no such file", "plans/smoke.yaml"),
                 d -> run(d.resolve("no-plan.yaml"), d.resolve("out"), fakeLab(d, false, false))));
         cases.add(new Case("run: --boot-timeout absurd", ExitCode.CONFIG, List.of("--boot-timeout", "10 and 3600"),
