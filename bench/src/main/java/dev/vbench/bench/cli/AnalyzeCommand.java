@@ -2,6 +2,8 @@ package dev.vbench.bench.cli;
 
 import dev.vbench.bench.plan.ClaimsReader;
 import dev.vbench.bench.plan.PlanException;
+import dev.vbench.bench.run.RunDirectory;
+import dev.vbench.bench.run.RunInputException;
 import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.AnalysisResult;
@@ -64,6 +66,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         AnalysisResult result;
         try {
+            RunDirectory.requireFresh(out);
             List<Sample> read = read(samples, "samples", () -> SampleCsv.read(samples));
             List<Claim> claimList = claims == null ? List.of()
                     : read(claims, "claims", () -> ClaimsReader.read(claims));
@@ -72,7 +75,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             String base = baseline != null ? baseline : read.get(0).variant();
             result = Analysis.compute(read, base, claimList, RunContext.unknown());
-        } catch (ResultsInputException | PlanException e) {
+        } catch (ResultsInputException | PlanException | RunInputException e) {
             Main.printError(spec.commandLine(), e.getMessage());
             return ExitCode.CONFIG;
         }

@@ -13,8 +13,13 @@ public final class RunDirectory {
     private RunDirectory() {
     }
 
-    /** A new run's --out must not hold a run or anything else: checked before the lab, and again before writing. */
-    static void requireFresh(Path dir) {
+    /**
+     * A new run's (or analysis's) --out must not hold a run or anything else: checked before the lab, and again
+     * before writing.
+     *
+     * @throws RunInputException when {@code dir} holds a run or is a non-empty directory
+     */
+    public static void requireFresh(Path dir) {
         if (Files.exists(dir.resolve(Journal.FILE))) {
             throw new RunInputException(dir + " already holds a run; continue it with --resume " + dir
                     + " or choose another --out");

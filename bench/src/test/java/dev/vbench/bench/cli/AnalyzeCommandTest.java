@@ -65,7 +65,7 @@ class AnalyzeCommandTest {
                 out.toString())).isEqualTo(ExitCode.CLAIMS_REFUTED);
         assertThat(stdout.toString()).startsWith("REFUTED ");
         assertThat(run("--samples", samples.toString(), "--claims", claims("sata", 1.1).toString(), "--out",
-                out.toString())).isEqualTo(ExitCode.CLAIMS_INCONCLUSIVE);
+                tmp.resolve("out2").toString())).isEqualTo(ExitCode.CLAIMS_INCONCLUSIVE);
         assertThat(AnalyzeCommand.exitCode(dev.vbench.results.AnalysisOutcome.ALL_SUPPORTED)).isEqualTo(ExitCode.OK);
     }
 
@@ -73,9 +73,21 @@ class AnalyzeCommandTest {
     void baselineDefaultsToTheFirstVariantInTheFileAndCanBeChosen() throws IOException {
         assertThat(run("--samples", samples.toString(), "--out", out.toString())).isEqualTo(ExitCode.OK);
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"baseline\": \"ide\"");
-        assertThat(run("--samples", samples.toString(), "--baseline", "sata", "--out", out.toString()))
+        Path second = tmp.resolve("out2");
+        assertThat(run("--samples", samples.toString(), "--baseline", "sata", "--out", second.toString()))
                 .isEqualTo(ExitCode.OK);
-        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"baseline\": \"sata\"");
+        assertThat(Files.readString(second.resolve("summary.json"))).contains("\"baseline\": \"sata\"");
+    }
+
+    @Test
+    void aNonEmptyOutIsRefusedAndLeftAsItWas() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.txt"), "keep me\n");
+        assertThat(run("--samples", samples.toString(), "--out", out.toString())).isEqualTo(ExitCode.CONFIG);
+        assertThat(stderr.toString()).contains("--out " + out + " is not empty; choose a new directory");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
     }
 
     @Test
