@@ -6,7 +6,11 @@ import dev.vbench.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Where the local lab keeps its state ({@code VBENCH_HOME}, default {@code /var/lib/vbench}), as laid out by
@@ -57,10 +61,32 @@ public record LabHome(Path root) {
         return image.toImageSpec(read(hostKey));
     }
 
+    /**
+     * The lab's private key must be a regular file (not a link) of the user running vbench, readable by nobody else.
+     *
+     * @throws ProvisioningException when it is missing, a link, another user's, or readable by group or others
+     */
     public void requireSshKey() {
-        if (!Files.isRegularFile(sshKey())) {
-            throw new ProvisioningException("find the lab's SSH key", sshKey()
-                    + " is missing; create it with: scripts/lab up");
+        Path key = sshKey();
+        if (!Files.isRegularFile(key, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ProvisioningException("find the lab's SSH key", key
+                    + (Files.isSymbolicLink(key) ? " is a symbolic link; put the key file itself there"
+                    : " is missing; create it with: scripts/lab up"));
+        }
+        try {
+            String owner = Files.getOwner(key, LinkOption.NOFOLLOW_LINKS).getName();
+            String user = System.getProperty("user.name");
+            if (!owner.equals(user)) {
+                throw new ProvisioningException("check the lab's SSH key", key + " belongs to " + owner
+                        + ", not to " + user + " who runs vbench; run: chown " + user + " " + key);
+            }
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(key, LinkOption.NOFOLLOW_LINKS);
+            if (mode.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
+                throw new ProvisioningException("check the lab's SSH key", key + " is open to others (mode "
+                        + PosixFilePermissions.toString(mode) + "); run: chmod 600 " + key);
+            }
+        } catch (IOException e) {
+            throw new ProvisioningException("check the lab's SSH key", key + ": " + e.getMessage(), e);
         }
     }
 

@@ -159,6 +159,14 @@ class BadInputTest {
                     Path plan = writePlan(d, UnaryOperator.identity());
                     return run(plan, d.resolve("out"), fakeLab(d, false, false));
                 }));
+        cases.add(new Case("run: a lab key readable by others", ExitCode.PROVISIONING,
+                List.of("ssh/id_ed25519 is open to others (mode rw-r--r--)", "run: chmod 600"), d -> {
+                    Path plan = writePlan(d, UnaryOperator.identity());
+                    Path lab = fakeLab(d, true, true);
+                    Files.setPosixFilePermissions(lab.resolve("ssh/id_ed25519"),
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                    return run(plan, d.resolve("out"), lab);
+                }));
         cases.add(new Case("run: missing image", ExitCode.PROVISIONING,
                 List.of("images/default/image.json: it is missing", "scripts/lab up"), d -> {
                     Path plan = writePlan(d, UnaryOperator.identity());
@@ -402,6 +410,8 @@ class BadInputTest {
         if (key) {
             Files.createDirectories(lab.resolve("ssh"));
             Files.writeString(lab.resolve("ssh/id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n");
+            Files.setPosixFilePermissions(lab.resolve("ssh/id_ed25519"),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
         if (image) {
             Path images = lab.resolve("images/default");

@@ -39,6 +39,8 @@ class RunDriverTest {
         Path lab = dir.resolve("lab");
         Files.createDirectories(lab.resolve("ssh"));
         Files.writeString(lab.resolve("ssh/id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n");
+        Files.setPosixFilePermissions(lab.resolve("ssh/id_ed25519"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path images = lab.resolve("images/default");
         Files.createDirectories(images);
         for (String file : List.of("disk.qcow2", "vmlinuz", "initrd.img", "data.raw")) {
