@@ -10,8 +10,6 @@ import dev.vbench.results.report.SummaryJson;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.Comparisons;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,10 +92,10 @@ public final class Analysis {
      * @throws IOException when the directory or a file in it cannot be written
      */
     public static void write(Path dir, AnalysisResult result) throws IOException {
-        Files.createDirectories(dir);
+        OutputFiles.directory(dir);
         List<ChartFile> charts = ChartSet.render(result, dir, CHARTS_DIR);
-        Files.writeString(dir.resolve(SUMMARY_JSON), SummaryJson.format(result), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(JUNIT_XML), JunitXml.format(result), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(REPORT_HTML), ReportHtml.format(result, charts), StandardCharsets.UTF_8);
+        OutputFiles.replace(dir.resolve(SUMMARY_JSON), SummaryJson.format(result));
+        OutputFiles.replace(dir.resolve(JUNIT_XML), JunitXml.format(result));
+        OutputFiles.replace(dir.resolve(REPORT_HTML), ReportHtml.format(result, charts));
     }
 }

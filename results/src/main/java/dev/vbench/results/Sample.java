@@ -2,6 +2,7 @@ package dev.vbench.results;
 
 import dev.vbench.results.metric.MetricCatalog;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One raw measurement: the value of one metric in one repetition of one workload on one variant. Statistics are
@@ -17,7 +18,18 @@ import java.util.Objects;
  */
 public record Sample(String variant, String workload, String metric, String unit, int rep, double value) {
 
-    /** Checks that every name is present and the value is finite, and not negative where that is impossible. */
+    /**
+     * The grammar of variant and workload names wherever they are created (plan) or read back (CSV, journal):
+     * {@code provisioning}'s {@code Variant.NAME} is the same pattern (a test holds them equal).
+     */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,47}");
+    /** The grammar of metric names: lower-case letters, digits and underscores, starting with a letter. */
+    public static final Pattern METRIC = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    /**
+     * Checks that every name is present and the value is finite, and not negative where that is impossible. The
+     * names' grammar ({@link #NAME}, {@link #METRIC}) is checked where they are created and read back from disk.
+     */
     public Sample {
         requireName("variant", variant);
         requireName("workload", workload);

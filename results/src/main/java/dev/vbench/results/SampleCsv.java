@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class SampleCsv {
      * @throws IOException when the file cannot be written
      */
     public static void write(Path file, List<Sample> samples) throws IOException {
-        Files.writeString(file, format(samples), StandardCharsets.UTF_8);
+        OutputFiles.replace(file, format(samples));
     }
 
     /**
@@ -81,8 +80,7 @@ public final class SampleCsv {
             }
         }
         print(out, fresh, samples);
-        Files.writeString(file, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
+        OutputFiles.append(file, out.toString());
     }
 
     /**
@@ -136,7 +134,7 @@ public final class SampleCsv {
                 printer.printRecord(HEADER);
             }
             for (Sample s : samples) {
-                printer.printRecord(s.variant(), s.workload(), s.metric(), s.unit(), Integer.toString(s.rep()),
+                printer.printRecord(s.variant(), s.workload(), s.metric(), neutral(s.unit()), Integer.toString(s.rep()),
                         DecimalText.shortest(s.value()));
             }
         } catch (IOException e) {
@@ -172,7 +170,22 @@ public final class SampleCsv {
             throw new SampleCsvException(source, row.line(), "value: negative: '" + value + "' (" + fields.get(2)
                     + " in " + fields.get(3) + " is never below 0: vbench's metrics, rates, counts and percentages)");
         }
+        for (int i = 0; i < 3; i++) {
+            Pattern grammar = i < 2 ? Sample.NAME : Sample.METRIC;
+            if (!grammar.matcher(fields.get(i)).matches()) {
+                throw new SampleCsvException(source, row.line(), HEADER.get(i) + ": '" + fields.get(i)
+                        + "' is not a " + HEADER.get(i) + " name; names match " + grammar.pattern());
+            }
+        }
         return new Sample(fields.get(0), fields.get(1), fields.get(2), fields.get(3), Integer.parseInt(rep), parsed);
+    }
+
+    /**
+     * A text cell a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, carriage
+     * return first) gets a leading {@code '}, as OWASP advises; names cannot start so (their grammar), units can.
+     */
+    static String neutral(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private static void checkExistingHeader(Path file) throws IOException {

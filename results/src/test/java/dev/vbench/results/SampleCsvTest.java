@@ -31,9 +31,29 @@ class SampleCsvTest {
     void readsBackWhatItWrites() {
         List<Sample> samples = List.of(
                 new Sample("a", "w", "m", "ns", 0, 1.0 / 3),
-                new Sample(" lead", "trail ", "#m", "say \"\"", 3, 1e300),
-                new Sample("odd,name", "say \"hi\"", "multi\r\nline", "%", 7, 2.5e-9));
+                new Sample("v-1.x", "w_2", "m3", " lead, say \"\"", 3, 1e300),
+                new Sample("0", "z", "m_9", "multi\r\nline", 7, 2.5e-9));
         assertThat(SampleCsv.parse(SampleCsv.format(samples), "x.csv")).isEqualTo(samples);
+    }
+
+    @Test
+    void namesReadBackFollowTheGrammarTheyWereCreatedWith() {
+        assertError(HEADER + "/home,w,m,IO/s,1,5\n", "r.csv:2: variant: '/home' is not a variant name; names match "
+                + "[a-z0-9][a-z0-9._-]{0,47}");
+        assertError(HEADER + "v,../x,m,IO/s,1,5\n", "r.csv:2: workload: '../x' is not a workload name; names match "
+                + "[a-z0-9][a-z0-9._-]{0,47}");
+        assertError(HEADER + "v,w,=cmd|' /c calc'!A0,IO/s,1,5\n", "r.csv:2: metric: '=cmd|' /c calc'!A0' is not a "
+                + "metric name; names match [a-z][a-z0-9_]{0,63}");
+    }
+
+    @Test
+    void cellsASpreadsheetWouldTakeForAFormulaAreNeutralised() {
+        for (String formula : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
+            assertThat(SampleCsv.neutral(formula)).isEqualTo("'" + formula);
+        }
+        assertThat(SampleCsv.neutral("IO/s")).isEqualTo("IO/s");
+        assertThat(SampleCsv.format(List.of(new Sample("a", "w", "m", "=HYPERLINK(\"x\")", 1, 2))))
+                .isEqualTo(HEADER + "a,w,m,\"'=HYPERLINK(\"\"x\"\")\",1,2\n");
     }
 
     @Test
@@ -84,7 +104,7 @@ class SampleCsvTest {
         assertError(HEADER + "v,w,m,IO/s,1,5\nv,w,m,IO/s,2,6\n\"v,w,m,IO/s,3,7\n",
                 "r.csv:4: quoted field is never closed; add the closing quote");
         assertError(HEADER + "v,w,m,IO/s,1234567890,5\n", "r.csv:2: rep: not a non-negative integer: '1234567890'");
-        assertError(HEADER + "a,w,m,IO/s,1,5\n\"multi\nline\",w,m,IO/s,1,5\nb,w,m,IO/s,z,5\n",
+        assertError(HEADER + "a,w,m,IO/s,1,5\na,w,m,\"multi\nline\",1,5\nb,w,m,IO/s,z,5\n",
                 "r.csv:5: rep: not a non-negative integer: 'z'");
     }
 

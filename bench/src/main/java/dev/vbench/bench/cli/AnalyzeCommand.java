@@ -14,11 +14,9 @@ import dev.vbench.results.Sample;
 import dev.vbench.results.SampleCsv;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.OutputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +80,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             Analysis.write(out, result);
         } catch (IOException e) {
-            Main.printError(spec.commandLine(), "cannot write " + out + ": " + describe(e));
+            Main.printError(spec.commandLine(), "cannot write " + out + ": " + OutputFiles.reason(e));
             return ExitCode.OUTPUT;
         }
         PrintWriter stdout = spec.commandLine().getOut();
@@ -131,23 +129,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             return reader.read();
         } catch (IOException e) {
-            throw new ResultsInputException("cannot read the " + what + " file " + file + ": " + describe(e));
+            throw new ResultsInputException("cannot read the " + what + " file " + file + ": " + OutputFiles.reason(e));
         }
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return e.getMessage() + " exists and is not a directory";
-        }
-        if (e instanceof java.nio.charset.MalformedInputException) {
-            return "not UTF-8 text";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

@@ -9,12 +9,11 @@ import dev.vbench.provisioning.Variant;
 import dev.vbench.results.Sample;
 import dev.vbench.results.SampleCsv;
 import dev.vbench.results.SampleCsvException;
+import dev.vbench.results.OutputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,6 +92,10 @@ public final class ImportCommand implements Callable<Integer> {
                         + Variant.NAME.pattern() + " (lower-case letters, digits, '.', '_', '-')");
             }
         }
+        if (Files.isSymbolicLink(out)) {
+            return fail(err, ExitCode.CONFIG, "--out " + out + " is a symbolic link; vbench does not write through "
+                    + "links: give the samples file itself");
+        }
         if (rep != null && (rep < 0 || rep > MAX_REP)) {
             return fail(err, ExitCode.CONFIG, "--rep " + rep + " is out of range 0.." + MAX_REP);
         }
@@ -108,7 +111,8 @@ public final class ImportCommand implements Callable<Integer> {
                 status = firstFailure(status, fail(err, ExitCode.CONFIG, file + ": not UTF-8 text, not " + tool
                         + " JSON output"));
             } catch (IOException e) {
-                status = firstFailure(status, fail(err, ExitCode.CONFIG, file + ": cannot read: " + reason(e)));
+                status = firstFailure(status, fail(err, ExitCode.CONFIG, file + ": cannot read: "
+                        + OutputFiles.reason(e)));
             } catch (UnparsableOutputException e) {
                 status = firstFailure(status, fail(err, ExitCode.CONFIG, file + ": " + e.getMessage()));
             } catch (InvalidMeasurementException e) {
@@ -126,7 +130,7 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (SampleCsvException e) {
             return fail(err, ExitCode.CONFIG, e.getMessage() + " (--out must be a samples CSV)");
         } catch (IOException e) {
-            return fail(err, ExitCode.OUTPUT, out + ": cannot read: " + reason(e));
+            return fail(err, ExitCode.OUTPUT, out + ": cannot read: " + OutputFiles.reason(e));
         }
         int highest = existing.stream().filter(s -> s.variant().equals(variant) && s.workload().equals(workload))
                 .mapToInt(Sample::rep).max().orElse(0);
@@ -155,7 +159,7 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (SampleCsvException e) {
             return fail(err, ExitCode.CONFIG, e.getMessage());
         } catch (IOException e) {
-            return fail(err, ExitCode.OUTPUT, out + ": cannot write: " + reason(e));
+            return fail(err, ExitCode.OUTPUT, out + ": cannot write: " + OutputFiles.reason(e));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("appended " + samples.size() + " samples of " + runs.size() + " " + tool + " run"
@@ -167,19 +171,6 @@ public final class ImportCommand implements Callable<Integer> {
 
     private List<Metric> parse(String text) {
         return tool.equals("fio") ? FioParser.parse(text).metrics() : Iperf3Parser.parse(text).metrics();
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static int firstFailure(int status, int failure) {

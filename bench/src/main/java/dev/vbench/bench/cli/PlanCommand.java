@@ -11,6 +11,7 @@ import dev.vbench.provisioning.DomainXml;
 import dev.vbench.provisioning.ImageSpec;
 import dev.vbench.provisioning.RunTag;
 import dev.vbench.provisioning.Variant;
+import dev.vbench.results.OutputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ public final class PlanCommand implements Callable<Integer> {
             try {
                 write(xml);
             } catch (IOException e) {
-                Main.printError(spec.commandLine(), "cannot write " + emitXml + ": " + describe(e));
+                Main.printError(spec.commandLine(), "cannot write " + emitXml + ": " + OutputFiles.reason(e));
                 return ExitCode.OUTPUT;
             }
         }
@@ -156,22 +157,10 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private void write(Map<String, String> xml) throws IOException {
-        Files.createDirectories(emitXml);
+        OutputFiles.directory(emitXml);
         for (Map.Entry<String, String> e : xml.entrySet()) {
-            Files.writeString(emitXml.resolve(e.getKey() + ".xml"), e.getValue(), StandardCharsets.UTF_8);
+            OutputFiles.replace(emitXml.resolve(e.getKey() + ".xml"), e.getValue());
         }
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied (" + e.getMessage() + ")";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return e.getMessage() + " exists and is not a directory";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such directory (" + e.getMessage() + ")";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

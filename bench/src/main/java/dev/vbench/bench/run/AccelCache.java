@@ -6,11 +6,10 @@ import dev.vbench.provisioning.AccelResolver;
 import dev.vbench.provisioning.HostEnvironment;
 import dev.vbench.provisioning.ImageSpec;
 import dev.vbench.provisioning.Provisioner;
+import dev.vbench.results.OutputFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -50,9 +49,7 @@ final class AccelCache {
         AccelResolution fresh = AccelResolver.resolve(requested, provisioner, image, workDir, runId);
         Probe entry = new Probe(key, fresh.resolved().planName(), fresh.reason(), Instant.now().toString());
         try {
-            Path tmp = Files.createTempFile(labRoot, FILE, ".tmp");
-            Files.writeString(tmp, Journal.JSON.writeValueAsString(entry), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            OutputFiles.replace(file, Journal.JSON.writeValueAsString(entry));
         } catch (IOException e) {
             // not cached: the next run probes again
         }

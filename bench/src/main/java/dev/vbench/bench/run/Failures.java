@@ -1,13 +1,12 @@
 package dev.vbench.bench.run;
 
+import dev.vbench.bench.ssh.HostKeyMismatchException;
 import dev.vbench.bench.ssh.RemoteCommandTimeoutException;
 import dev.vbench.bench.workload.InvalidMeasurementException;
+import dev.vbench.results.OutputFiles;
 import dev.vbench.results.RunStatus;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -44,6 +43,14 @@ final class Failures {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code e}, failing one variant, ends the whole run instead: a guest presenting another host key (it
+     * may be an impersonation: exit 4, nothing more is measured) or a run directory that cannot be written (exit 6).
+     */
+    static boolean endsRun(Exception e) {
+        return e instanceof HostKeyMismatchException || e instanceof OutputException;
+    }
+
     /** The reason recorded for a variant that failed in round {@code round} (0 while booting or warming up). */
     static String ofVariant(Exception e, int round) {
         return round > 0 ? "round " + round + ": " + oneLine(e) : oneLine(e);
@@ -63,21 +70,18 @@ final class Failures {
         return message.replaceAll("\\s*\\n\\s*", " | ").trim();
     }
 
-    /** What went wrong with a file, in words: Java's file exceptions often carry only the path. */
+    /** What went wrong with a file, in words ({@link OutputFiles#reason}), after the file's path when known. */
     static String reason(IOException e) {
-        if (e instanceof FileSystemException fs) {
-            String why = fs.getReason() != null ? fs.getReason()
-                    : e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "no such file or directory"
-                    : e instanceof FileAlreadyExistsException ? "exists and is not a directory"
-                    : e.getClass().getSimpleName();
-            return fs.getFile() == null ? why : fs.getFile() + ": " + why;
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String file = e instanceof FileSystemException fs ? fs.getFile() : null;
+        return file == null ? OutputFiles.reason(e) : file + ": " + OutputFiles.reason(e);
     }
 
     /** The run directory cannot be written: exit 6, naming the fix. */
     static OutputException unwritable(Path dir, IOException e) {
+        if (e instanceof OutputFiles.UnsafePathException) {
+            return new OutputException("refusing to write the run directory " + dir + ": " + reason(e)
+                    + "; remove it, or choose a new --out");
+        }
         return new OutputException("cannot write the run directory " + dir + " (" + reason(e)
                 + "); choose a writable --out");
     }

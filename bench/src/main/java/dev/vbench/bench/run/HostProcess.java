@@ -3,10 +3,13 @@ package dev.vbench.bench.run;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +41,9 @@ public final class HostProcess implements AutoCloseable {
         CountDownLatch ready = new CountDownLatch(1);
         Thread pump = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8)); Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                    StandardCharsets.UTF_8)); Writer out = new OutputStreamWriter(Files.newOutputStream(log,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     out.write(line);

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class Journal implements AutoCloseable, RunListener {
         Path file = runDir.resolve(FILE);
         dropTornTail(file);
         return new Journal(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND));
+                StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS));
     }
 
     @Override
@@ -117,7 +118,7 @@ public final class Journal implements AutoCloseable, RunListener {
             keep--;
         }
         if (keep != bytes.length) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 ch.truncate(keep);
             }
         }

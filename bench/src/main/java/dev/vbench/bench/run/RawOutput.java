@@ -1,9 +1,7 @@
 package dev.vbench.bench.run;
 
+import dev.vbench.results.OutputFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -43,10 +41,10 @@ final class RawOutput implements RunListener {
     private void write(String relative, String content) {
         Path p = runDir.resolve(relative);
         try {
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, content, StandardCharsets.UTF_8);
+            OutputFiles.subdirectory(runDir, runDir.relativize(p.getParent()).toString());
+            OutputFiles.replace(p, content);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw Failures.unwritable(runDir, e);
         }
     }
 }

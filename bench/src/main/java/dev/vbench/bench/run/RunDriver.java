@@ -224,8 +224,11 @@ public final class RunDriver {
         return true;
     }
 
-    /** One variant failed: it is torn down and recorded, and the others go on. */
+    /** One variant failed: it is torn down and recorded, and the others go on, unless it {@link Failures#endsRun}. */
     private void fail(String variant, Exception e, int round) {
+        if (Failures.endsRun(e)) {
+            throw (RuntimeException) e;
+        }
         guests.drop(variant);
         if (!guard.interrupted()) {
             events.on(new RunEvent.VariantFailed(VariantRecord.failed(variant, Failures.ofVariant(e, round)),

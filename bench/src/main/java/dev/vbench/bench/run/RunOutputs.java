@@ -1,11 +1,12 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.ClaimsReader;
-import dev.vbench.bench.plan.PlanException;
 import dev.vbench.bench.plan.Plan;
+import dev.vbench.bench.plan.PlanException;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
+import dev.vbench.results.OutputFiles;
 import dev.vbench.results.RunContext;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.Sample;
@@ -13,8 +14,6 @@ import dev.vbench.results.SampleCsv;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,10 +54,9 @@ final class RunOutputs {
             Map<String, String> env = state.environment();
             variants.stream().filter(VariantRecord::ok).findFirst().ifPresent(v -> env.put("guest_kernel",
                     v.guestKernel()));
-            Files.writeString(dir.resolve(RunRecord.FILE), RunRecord.format(new RunRecord.Content(state.runId(),
+            OutputFiles.replace(dir.resolve(RunRecord.FILE), RunRecord.format(new RunRecord.Content(state.runId(),
                     status.text(), state.seed(), state.started(), Instant.now(), HarnessVersion.current(), env, plan,
-                    planFile == null ? null : planFile.toString(), variants, state.measurements())),
-                    StandardCharsets.UTF_8);
+                    planFile == null ? null : planFile.toString(), variants, state.measurements())));
             List<Sample> samples = samples(state.measurements());
             SampleCsv.write(dir.resolve(RESULTS_CSV), samples);
             List<VariantFailure> failures = failures(variants);

@@ -1,5 +1,6 @@
 package dev.vbench.bench.workload;
 
+import dev.vbench.results.Sample;
 import dev.vbench.results.metric.MetricDef;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public record Metric(String name, String unit, double value) {
     /** Metric names: lower-case letters, digits and underscores, starting with a letter. */
-    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    public static final Pattern NAME = Sample.METRIC;
 
     /** Checks the name, the unit and that the value is finite. */
     public Metric {

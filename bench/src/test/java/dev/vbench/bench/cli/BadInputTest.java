@@ -173,7 +173,8 @@ class BadInputTest {
                     return run(plan, d.resolve("out"), fakeLab(d, true, false));
                 }));
         cases.add(new Case("run: --out under a regular file", ExitCode.OUTPUT,
-                List.of("cannot write the run directory", "Not a directory", "choose a writable --out"), d -> {
+                List.of("cannot write the run directory", "a-file: exists and is not a directory",
+                        "choose a writable --out"), d -> {
                     Path plan = writePlan(d, BadInputTest::onTestDriver);
                     Path file = d.resolve("a-file");
                     Files.writeString(file, "not a directory\n");
@@ -231,6 +232,54 @@ class BadInputTest {
             Files.writeString(out.resolve("todo.txt"), "keep me\n");
             return run(plan, out, fakeLab(d, true, true)).withOutput(out.resolve("journal.jsonl"));
         }));
+        // ------------------------------------------------------------- output paths (issue 9, item 5)
+        cases.add(new Case("run: --out is a symbolic link to an empty directory", ExitCode.CONFIG,
+                List.of("is a symbolic link", "give the directory itself or a new one"), d -> {
+                    Path plan = writePlan(d, BadInputTest::onTestDriver);
+                    Path target = Files.createDirectories(d.resolve("elsewhere"));
+                    Path link = Files.createSymbolicLink(d.resolve("out"), target);
+                    return run(plan, link, fakeLab(d, true, true)).withOutput(target.resolve("plan.yaml"));
+                }));
+        cases.add(new Case("run: --out is an empty directory of another user", ExitCode.CONFIG,
+                List.of("belongs to nobody", "not to root who runs vbench", "choose a new directory"), d -> {
+                    Path plan = writePlan(d, BadInputTest::onTestDriver);
+                    Path out = Files.createDirectories(d.resolve("theirs"));
+                    Files.setOwner(out, out.getFileSystem().getUserPrincipalLookupService()
+                            .lookupPrincipalByName("nobody"));
+                    return run(plan, out, fakeLab(d, true, true)).withOutput(out.resolve("plan.yaml"));
+                }));
+        cases.add(new Case("run: --resume of a run whose raw directory is a link to a canary directory",
+                ExitCode.OUTPUT, List.of("refusing to write the run directory", "raw: is a symbolic link",
+                        "choose a new --out"), d -> {
+                    Path lab = fakeLab(d, true, true);
+                    Path canary = Files.createDirectories(d.resolve("canary-dir"));
+                    Files.writeString(canary.resolve("canary"), "still here\n");
+                    Path run = Files.createDirectories(d.resolve("interrupted"));
+                    Files.writeString(run.resolve("plan.yaml"), onTestDriver(Files.readString(SMOKE)));
+                    Files.writeString(run.resolve("journal.jsonl"), "{\"type\":\"start\",\"run_id\":"
+                            + "\"20261128-000000-abcd\",\"seed\":1,\"time\":\"2026-11-28T00:00:00Z\","
+                            + "\"resumed\":false}\n");
+                    Files.createSymbolicLink(run.resolve("raw"), canary);
+                    return new Command(List.of("run", "--resume", run.toString()), run.resolve("run.json"), lab);
+                }));
+        cases.add(new Case("analyze: --out is a symbolic link", ExitCode.CONFIG,
+                List.of("is a symbolic link", "give the directory itself or a new one"), d -> {
+                    Path csv = Files.writeString(d.resolve("results.csv"), "variant,workload,metric,unit,rep,value\n"
+                            + "ide,randread,read_iops,IO/s,1,1200\n");
+                    Path target = Files.createDirectories(d.resolve("elsewhere"));
+                    Path link = Files.createSymbolicLink(d.resolve("analysis"), target);
+                    return new Command(List.of("analyze", "--samples", csv.toString(), "--out", link.toString()),
+                            target.resolve("summary.json"), fakeLab(d, false, false));
+                }));
+        cases.add(new Case("import: --out is a symbolic link to a canary file", ExitCode.CONFIG,
+                List.of("is a symbolic link", "give the samples file itself"), d -> {
+                    Path input = Files.writeString(d.resolve("fio.json"), "{}");
+                    Path canary = Files.writeString(d.resolve("canary.csv"), "variant,workload,metric,unit,rep,"
+                            + "value\n");
+                    Path link = Files.createSymbolicLink(d.resolve("samples.csv"), canary);
+                    return new Command(List.of("import", "fio", "--variant", "ide", "--workload", "randread",
+                            input.toString(), "--out", link.toString()), d.resolve("never"), fakeLab(d, false, false));
+                }));
         for (String forged : List.of("/home", "", "../../canary", "..")) {
             cases.add(new Case("run: --resume of a journal with run_id '" + forged + "'", ExitCode.CONFIG,
                     List.of("journal.jsonl: run_id", "is not a vbench run id", "start a new run"), d -> {

@@ -3,6 +3,7 @@ package dev.vbench.bench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vbench.bench.ssh.CommandResult;
+import dev.vbench.bench.ssh.HostKeyMismatchException;
 import dev.vbench.bench.ssh.HostPublicKey;
 import dev.vbench.bench.ssh.RemoteCommandTimeoutException;
 import dev.vbench.bench.ssh.SshTarget;
@@ -16,6 +17,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
+    @Test
+    void aHostKeyMismatchOrAnUnwritableRunDirectoryEndsTheRunAndOtherFailuresOnlyTheirVariant() {
+        assertThat(Failures.endsRun(new HostKeyMismatchException("refusing root@10.0.0.2: it presented host key "
+                + "SHA256:x", null))).isTrue();
+        assertThat(Failures.endsRun(new OutputException("cannot write the run directory"))).isTrue();
+        assertThat(Failures.endsRun(new ProvisioningException("boot", "no console output"))).isFalse();
+        assertThat(Failures.endsRun(new InvalidMeasurementException("fio: no I/O"))).isFalse();
+        assertThat(Failures.endsRun(new IOException("disk full"))).isFalse();
+    }
+
     @Test
     void invalidToolOutputIsAnInvalidMeasurementWhileTheGuestRuns() {
         assertThat(Failures.ofMeasurement(new InvalidMeasurementException("fio: no I/O\n  in 5 s"), () -> true))

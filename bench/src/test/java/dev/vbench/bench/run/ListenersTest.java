@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vbench.bench.workload.Metric;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,10 +64,22 @@ class ListenersTest {
     }
 
     @Test
+    void aLinkPlantedInTheRawDirectoryIsNeverWrittenThrough() throws Exception {
+        Path canary = Files.createDirectories(dir.resolve("canary"));
+        Files.createDirectories(dir.resolve("raw"));
+        Files.createSymbolicLink(dir.resolve("raw/a"), canary);
+        assertThatThrownBy(() -> new RawOutput(dir).on(new RunEvent.Measured(ok("a", 1), "{}")))
+                .isInstanceOf(OutputException.class).hasMessageContaining("raw/a: is a symbolic link");
+        try (var files = Files.list(canary)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void aRawFileThatCannotBeWrittenFailsTheEvent() throws Exception {
         Files.writeString(dir.resolve("raw"), "a file where the directory should be");
         assertThatThrownBy(() -> new RawOutput(dir).on(new RunEvent.Measured(ok("a", 1), "{}")))
-                .isInstanceOf(UncheckedIOException.class);
+                .isInstanceOf(OutputException.class).hasMessageContaining("the run directory " + dir).hasMessageContaining("exists and is not a directory");
     }
 
     @Test

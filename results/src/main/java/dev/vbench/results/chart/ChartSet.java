@@ -1,15 +1,15 @@
 package dev.vbench.results.chart;
 
 import dev.vbench.results.AnalysisResult;
-import dev.vbench.results.metric.MetricCatalog;
+import dev.vbench.results.OutputFiles;
 import dev.vbench.results.metric.MetricCatalog.FioMeasure;
+import dev.vbench.results.metric.MetricCatalog;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.Direction;
 import java.awt.Color;
 import java.awt.Font;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,7 +72,7 @@ public final class ChartSet {
      * @throws IOException when a file cannot be written
      */
     public static List<ChartFile> render(AnalysisResult result, Path dir, String subdir) throws IOException {
-        Files.createDirectories(dir.resolve(subdir));
+        OutputFiles.subdirectory(dir, subdir);
         ChartSet set = new ChartSet(result, dir, subdir);
         Optional<XYChart> gain = GainChart.of(result, MetricCatalog::isPrimary);
         if (gain.isPresent()) {
@@ -182,12 +182,12 @@ public final class ChartSet {
         String base = unique(name.replaceAll("[^A-Za-z0-9._-]", "_"));
         Path png = dir.resolve(subdir).resolve(base + ".png");
         Path svg = dir.resolve(subdir).resolve(base + ".svg");
-        try (OutputStream out = Files.newOutputStream(png)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
-        try (OutputStream out = Files.newOutputStream(svg)) {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
+        OutputFiles.replace(png, bytes.toByteArray());
+        bytes.reset();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        OutputFiles.replace(svg, bytes.toByteArray());
         files.add(new ChartFile(kind, title, subdir + "/" + base + ".png", subdir + "/" + base + ".svg",
                 chart.getWidth(), chart.getHeight()));
     }
