@@ -7,7 +7,6 @@ import dev.vbench.bench.run.RunInputException;
 import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.AnalysisResult;
-import dev.vbench.results.DecimalText;
 import dev.vbench.results.ResultsInputException;
 import dev.vbench.results.RunContext;
 import dev.vbench.results.Sample;
@@ -15,6 +14,7 @@ import dev.vbench.results.SampleCsv;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.OutputFiles;
+import dev.vbench.results.report.ConsoleSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         for (ClaimResult claim : result.claims()) {
-            stdout.println(claimLine(claim));
+            stdout.println(ConsoleSummary.claimLine(claim));
         }
         stdout.flush();
         PrintWriter err = spec.commandLine().getErr();
@@ -108,17 +108,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             case SOME_INCONCLUSIVE -> ExitCode.CLAIMS_INCONCLUSIVE;
             case SOME_REFUTED -> ExitCode.CLAIMS_REFUTED;
         };
-    }
-
-    /** {@code SUPPORTED     virtio-disk-randread  gain 4.27x [3.99, 4.56], min 1.5x}. */
-    static String claimLine(ClaimResult claim) {
-        String gain = Double.isFinite(claim.gain().value())
-                ? "gain " + DecimalText.significant(claim.gain().value(), 3) + "x"
-                + (claim.gain().hasInterval() ? " [" + DecimalText.significant(claim.gain().ci95Low(), 3) + ", "
-                + DecimalText.significant(claim.gain().ci95High(), 3) + "]" : "")
-                : "gain n/a";
-        return String.format(Locale.ROOT, "%-12s  %s  %s, min %sx: %s", claim.verdict(), claim.claim().id(), gain,
-                DecimalText.shortest(claim.claim().minGain()), claim.reason());
     }
 
     private interface Reader<T> {

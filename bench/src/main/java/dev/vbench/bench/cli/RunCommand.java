@@ -9,7 +9,9 @@ import dev.vbench.bench.run.RunDirectory;
 import dev.vbench.bench.run.RunDriver;
 import dev.vbench.bench.run.RunInputException;
 import dev.vbench.provisioning.libvirt.LibvirtProvisioner;
+import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
+import dev.vbench.results.report.ConsoleSummary;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
 import java.io.IOException;
@@ -90,6 +92,8 @@ public final class RunCommand implements Callable<Integer> {
         for (VariantFailure f : result.failures()) {
             progress.println("failed: " + f.variant() + ": " + f.reason());
         }
+        ConsoleSummary.lines(result.claims(), result.outDir().resolve(Analysis.REPORT_HTML).toString())
+                .forEach(progress::println);
         return exitCode(result.status(), result.outcome());
     }
 

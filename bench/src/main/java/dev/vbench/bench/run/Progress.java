@@ -1,5 +1,6 @@
 package dev.vbench.bench.run;
 
+import dev.vbench.results.chart.HumanScale;
 import dev.vbench.results.metric.MetricCatalog;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class Progress implements RunListener {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration eta = elapsed.multipliedBy(left).dividedBy(doneHere);
         String result = m.ok() ? m.metrics().stream().filter(x -> MetricCatalog.isPrimary(x.name())).findFirst()
-                .map(x -> String.format(Locale.ROOT, "%s=%.4g %s", x.name(), x.value(), x.unit())).orElse("ok")
+                .map(x -> x.name() + " " + HumanScale.compact(x.value(), x.unit())).orElse("ok")
                 : m.status().json() + ": " + m.reason();
         out.printf(Locale.ROOT, "[%d/%d] %s %s rep %d: %s (%d left, about %s)%n", done, total, m.variant(),
                 m.workload(), m.rep(), result, left, human(eta));

@@ -11,6 +11,7 @@ import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.Variant;
 import dev.vbench.results.AnalysisOutcome;
+import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
 import java.io.IOException;
@@ -38,7 +39,8 @@ public final class RunDriver {
     }
 
     /** How the run ended and what its claims came to. */
-    public record Result(RunStatus status, List<VariantFailure> failures, AnalysisOutcome outcome, Path outDir) {
+    public record Result(RunStatus status, List<VariantFailure> failures, AnalysisOutcome outcome,
+                         List<ClaimResult> claims, Path outDir) {
     }
 
     private final Plan plan;

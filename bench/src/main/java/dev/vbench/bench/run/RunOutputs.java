@@ -6,6 +6,7 @@ import dev.vbench.bench.plan.PlanException;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
+import dev.vbench.results.AnalysisResult;
 import dev.vbench.results.OutputFiles;
 import dev.vbench.results.RunContext;
 import dev.vbench.results.RunStatus;
@@ -66,12 +67,13 @@ final class RunOutputs {
                 reported.add(new VariantFailure(plan.baseline(), "not measured: the run ended ("
                         + status.text() + ") before the baseline was measured"));
             }
-            AnalysisOutcome outcome = AnalysisOutcome.ALL_SUPPORTED;
-            if (!samples.isEmpty()) {
-                outcome = Analysis.write(dir, samples, plan.baseline(), claims, new RunContext(env, reported,
-                        status));
+            if (samples.isEmpty()) {
+                return new RunDriver.Result(status, failures, AnalysisOutcome.ALL_SUPPORTED, List.of(), dir);
             }
-            return new RunDriver.Result(status, failures, outcome, dir);
+            AnalysisResult result = Analysis.compute(samples, plan.baseline(), claims, new RunContext(env, reported,
+                    status));
+            Analysis.write(dir, result);
+            return new RunDriver.Result(status, failures, result.outcome(), result.claims(), dir);
         } catch (IOException e) {
             throw new OutputException("cannot write the results to " + dir + ": " + e.getMessage());
         }

@@ -40,7 +40,7 @@ class ListenersTest {
         progress.on(new RunEvent.Measured(ok("a", 3, new Metric("host_cpu", "s", 1.5)), "{}"));
         List<String> lines = text.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("        booting a");
-        assertThat(lines.get(1)).startsWith("[2/4] a randread-4k rep 2: read_iops=1166 IO/s (2 left, about ");
+        assertThat(lines.get(1)).startsWith("[2/4] a randread-4k rep 2: read_iops 1.17k IO/s (2 left, about ");
         assertThat(lines.get(2)).startsWith("[3/4] b randread-4k rep 1: invalid: fio: no I/O (1 left, about ");
         assertThat(lines.get(3)).isEqualTo("        variant b FAILED: ssh lost");
         assertThat(lines.get(4)).startsWith("[4/4] a randread-4k rep 3: ok (0 left, about 0s)");

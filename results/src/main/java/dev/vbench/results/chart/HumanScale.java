@@ -1,5 +1,6 @@
 package dev.vbench.results.chart;
 
+import dev.vbench.results.DecimalText;
 import java.util.Locale;
 
 /**
@@ -38,6 +39,28 @@ public record HumanScale(String label, double divisor) {
             default:
                 return new HumanScale(unit, 1);
         }
+    }
+
+    /**
+     * One value as a console line shows it: three significant digits in the unit people read, {@code 16.3k IO/s},
+     * {@code 3.97 Gbit/s}, {@code 940 µs}, {@code 12 count}; {@code n/a} when not finite.
+     *
+     * @param raw  a value in {@code unit}
+     * @param unit its unit
+     * @return the text
+     */
+    public static String compact(double raw, String unit) {
+        if (!Double.isFinite(raw)) {
+            return "n/a";
+        }
+        if (unit.equals("IO/s")) {
+            double m = Math.abs(raw);
+            return m >= 1e6 ? DecimalText.significant(raw / 1e6, 3) + "M IO/s"
+                    : m >= 1e3 ? DecimalText.significant(raw / 1e3, 3) + "k IO/s"
+                    : DecimalText.significant(raw, 3) + " IO/s";
+        }
+        HumanScale scale = of(unit, raw);
+        return DecimalText.significant(scale.apply(raw), 3) + " " + scale.label();
     }
 
     /**

@@ -41,4 +41,16 @@ class HumanScaleTest {
         assertThat(dev.vbench.results.metric.MetricCatalog.label("cpu_local")).isEqualTo("CPU (sender)");
         assertThat(dev.vbench.results.metric.MetricCatalog.label("boot_time")).isEqualTo("boot time");
     }
+
+    @org.junit.jupiter.api.Test
+    void consoleValuesHaveThreeSignificantDigitsInAReadableUnit() {
+        org.assertj.core.api.Assertions.assertThat(HumanScale.compact(16_340, "IO/s")).isEqualTo("16.3k IO/s");
+        org.assertj.core.api.Assertions.assertThat(HumanScale.compact(512, "IO/s")).isEqualTo("512 IO/s");
+        org.assertj.core.api.Assertions.assertThat(HumanScale.compact(2_345_678, "IO/s")).isEqualTo("2.35M IO/s");
+        org.assertj.core.api.Assertions.assertThat(HumanScale.compact(3.966e9, "bit/s")).isEqualTo("3.97 Gbit/s");
+        org.assertj.core.api.Assertions.assertThat(HumanScale.compact(940_000, "ns")).isEqualTo("940 \u00b5s");
+        org.assertj.core.api.Assertions.assertThat(HumanScale.compact(0.94, "ms")).isEqualTo("940 \u00b5s");
+        org.assertj.core.api.Assertions.assertThat(HumanScale.compact(64 * 1048576.0, "B/s")).isEqualTo("64 MiB/s");
+        org.assertj.core.api.Assertions.assertThat(HumanScale.compact(Double.NaN, "B/s")).isEqualTo("n/a");
+    }
 }

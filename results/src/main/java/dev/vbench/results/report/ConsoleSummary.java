@@ -1,0 +1,49 @@
+package dev.vbench.results.report;
+
+import dev.vbench.results.DecimalText;
+import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.claims.ClaimVerdict;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a run or an analysis found, as the console shows it at the end: one line per claim (verdict, id, gain and
+ * interval, the bar it had to clear, the reason), then the tally and where the report is. Pure.
+ */
+public final class ConsoleSummary {
+    private ConsoleSummary() {
+    }
+
+    /** {@code SUPPORTED     virtio-disk-randread  gain 4.27x [3.99, 4.56], min 1.5x: reason}. */
+    public static String claimLine(ClaimResult claim) {
+        String gain = Double.isFinite(claim.gain().value())
+                ? "gain " + DecimalText.significant(claim.gain().value(), 3) + "x"
+                + (claim.gain().hasInterval() ? " [" + DecimalText.significant(claim.gain().ci95Low(), 3) + ", "
+                + DecimalText.significant(claim.gain().ci95High(), 3) + "]" : "")
+                : "gain n/a";
+        return String.format(Locale.ROOT, "%-12s  %s  %s, min %sx: %s", claim.verdict(), claim.claim().id(), gain,
+                DecimalText.shortest(claim.claim().minGain()), claim.reason());
+    }
+
+    /**
+     * The closing lines: each claim, then {@code claims: 3 SUPPORTED, 1 INCONCLUSIVE} (or {@code no claims}), then
+     * {@code report: PATH}.
+     *
+     * @param claims the decided claims, in plan order
+     * @param report the report's path as the user should open it
+     */
+    public static List<String> lines(List<ClaimResult> claims, String report) {
+        List<String> lines = new ArrayList<>();
+        claims.forEach(c -> lines.add(claimLine(c)));
+        Map<ClaimVerdict, Long> tally = new EnumMap<>(ClaimVerdict.class);
+        claims.forEach(c -> tally.merge(c.verdict(), 1L, Long::sum));
+        lines.add(claims.isEmpty() ? "claims: none" : "claims: " + tally.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+        lines.add("report: " + report);
+        return lines;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.vbench.results.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vbench.results.claims.Claim;
+import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.claims.ClaimVerdict;
+import dev.vbench.results.stats.Gain;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsoleSummaryTest {
+    private static ClaimResult claim(String id, ClaimVerdict verdict, Gain gain, String reason) {
+        return new ClaimResult(new Claim(id, "text", "ide", "virtio", "randread", "read_iops", 1.5), verdict, gain,
+                reason);
+    }
+
+    @Test
+    void eachClaimOnOneLineThenTheTallyThenTheReport() {
+        List<String> lines = ConsoleSummary.lines(List.of(
+                claim("virtio-disk", ClaimVerdict.SUPPORTED, new Gain(4.2666, 3.991, 4.5649, null), "all above"),
+                claim("virtio-net", ClaimVerdict.INCONCLUSIVE, new Gain(1.4, 1.1, 1.9, null), "straddles 1.5"),
+                claim("writeback", ClaimVerdict.SUPPORTED, new Gain(Double.NaN, Double.NaN, Double.NaN, "no data"),
+                        "x")), "out/report.html");
+        assertThat(lines).containsExactly(
+                "SUPPORTED     virtio-disk  gain 4.27x [3.99, 4.56], min 1.5x: all above",
+                "INCONCLUSIVE  virtio-net  gain 1.4x [1.1, 1.9], min 1.5x: straddles 1.5",
+                "SUPPORTED     writeback  gain n/a, min 1.5x: x",
+                "claims: 2 SUPPORTED, 1 INCONCLUSIVE",
+                "report: out/report.html");
+    }
+
+    @Test
+    void aRunWithoutClaimsSaysSo() {
+        assertThat(ConsoleSummary.lines(List.of(), "r.html")).containsExactly("claims: none", "report: r.html");
+    }
+}
