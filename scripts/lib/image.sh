@@ -7,7 +7,8 @@
 # builds a new image directory; an unchanged recipe reuses the cached one at once.
 #
 # Result: $VBENCH_IMAGES/<hash>/ with disk.qcow2 vmlinuz initrd.img host_key.pub data.raw cmdline image.json
-# (plus build.log), and the symlink $VBENCH_IMAGES/default -> <hash>.
+# (plus build.log), mode 0640 in a directory of mode 0750, group QEMU's; and the symlink
+# $VBENCH_IMAGES/default -> <hash>.
 
 IMAGE_SUITE=bookworm
 IMAGE_PACKAGES_FILE=$VBENCH_SCRIPTS/lib/image-packages.txt
@@ -72,6 +73,27 @@ image_complete() {
     for f in "${IMAGE_FILES[@]}"; do [[ -s $dir/$f ]] || return 1; done
 }
 
+# image_qemu_group: the group QEMU runs as under libvirt: qemu.conf's `group`, else Debian's default.
+image_qemu_group() {
+    local group
+    group=$(sed -n 's/^[[:space:]]*group[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' /etc/libvirt/qemu.conf \
+                2>/dev/null | tail -n 1)
+    printf '%s\n' "${group:-libvirt-qemu}"
+}
+
+# image_restrict_modes DIR: the image's files 0640 and DIR 0750, group QEMU's: disk.qcow2 holds the guests'
+# shared SSH host key, so only root and QEMU may read them (libvirt may chown a file to QEMU's user while a
+# guest uses it; the modes stay). Idempotent: `lab up` repairs an image built world-readable.
+image_restrict_modes() {
+    local dir=$1 group
+    group=$(image_qemu_group)
+    getent group "$group" >/dev/null \
+        || die 3 "group $group (QEMU's under libvirt) does not exist; install libvirt-daemon-system"
+    find "$dir" -maxdepth 1 -type f -exec chgrp "$group" {} + -exec chmod 0640 {} +
+    chgrp "$group" "$dir"
+    chmod 0750 "$dir"
+}
+
 # image_link_default HASH: point $VBENCH_IMAGES/default at HASH (atomic rename of a new link).
 image_link_default() {
     ln -sfn "$1" "$VBENCH_IMAGES/.default.new"
@@ -99,6 +121,7 @@ image_ensure() {
     else
         log "    recipe $hash is cached"
     fi
+    image_restrict_modes "$final"
     image_link_default "$hash"
     IMAGE_DIR=$final
 }
@@ -159,7 +182,6 @@ image_build() {
         (( rc < 128 )) || die "$rc" "image build interrupted; nothing was kept"
         die 3 "image build failed; log: $VBENCH_IMAGES/failed-build.log"
     fi
-    chmod 0755 "$tmp"
     mv -T "$tmp" "$final"
     log "    built $final in $(seconds_since "$t0") s"
 }
@@ -182,7 +204,7 @@ image_build_steps() {
     printf '%s\n' "$IMAGE_CMDLINE" > "$tmp/${IMAGE_FILE[cmdline]}"
     image_write_json "$hash" "$kver" "$mirror" "$tmp" "$t0" > "$tmp/image.json.new"
     rm -f "$tmp/packages.tsv"
-    chmod 0644 "$tmp"/*
+    image_restrict_modes "$tmp"
     mv "$tmp/image.json.new" "$tmp/image.json"
 }
 

@@ -8,8 +8,8 @@ HOST_PACKAGES=(
 )
 
 # Packages the unit tests need (scripts/test --fast): shellcheck for the scripts, virt-xml-validate
-# (libvirt-clients) for DomainXmlValidationTest.
-UNIT_TEST_PACKAGES=(shellcheck libvirt-clients)
+# (libvirt-clients) for DomainXmlValidationTest, qemu-img (qemu-utils) for the backing-chain checks of images.
+UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils)
 # Packages only the integration tests need besides HOST_PACKAGES: ReportBrowserIT opens report.html in
 # headless Chromium.
 TEST_PACKAGES=(chromium "${UNIT_TEST_PACKAGES[@]}")

@@ -10,12 +10,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a short host command (argv, no shell) and returns its merged output; failures become exceptions. */
+/** Runs a short host command (argv, no shell) and returns its output; failures become exceptions. */
 public final class HostCommand {
     /** How many trailing output lines a failure message carries. */
     static final int TAIL_LINES = 5;
 
     private HostCommand() {
+    }
+
+    /**
+     * What a command that ran to its end printed.
+     *
+     * @param exit   its exit status
+     * @param stdout its standard output
+     * @param stderr its standard error
+     */
+    public record Output(int exit, String stdout, String stderr) {
+        /** The last lines of stderr (else of stdout), joined with " | ", for a one-line message. */
+        public String errorTail() {
+            return tail(stderr.isBlank() ? stdout : stderr);
+        }
     }
 
     /**
@@ -26,38 +40,66 @@ public final class HostCommand {
      *                               carries the exit status and the last lines of output
      */
     public static String run(List<String> argv, Duration timeout) {
-        String op = "run " + String.join(" ", argv);
+        Output out = execute(argv, timeout, true);
+        if (out.exit() != 0) {
+            throw new ProvisioningException(operation(argv), "exit status " + out.exit() + ": " + tail(out.stdout()));
+        }
+        return out.stdout();
+    }
+
+    /**
+     * Runs {@code argv} with stdout and stderr apart (for a program whose stdout is a document), waits at most
+     * {@code timeout}, and returns whatever its exit status.
+     *
+     * @throws ProvisioningException when the program cannot start or times out
+     */
+    public static Output capture(List<String> argv, Duration timeout) {
+        return execute(argv, timeout, false);
+    }
+
+    private static Output execute(List<String> argv, Duration timeout, boolean merge) {
+        String op = operation(argv);
         Process p;
         try {
-            p = new ProcessBuilder(argv).redirectErrorStream(true)
+            p = new ProcessBuilder(argv).redirectErrorStream(merge)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new ProvisioningException(op, "cannot start " + argv.get(0) + ": " + e.getMessage(), e);
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Thread pump = new Thread(() -> copy(p.getInputStream(), buf), "host-command-output");
-        pump.setDaemon(true);
-        pump.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread outPump = pump(p.getInputStream(), out, "host-command-output");
+        Thread errPump = merge ? null : pump(p.getErrorStream(), err, "host-command-errors");
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
-                pump.join(1000);
+                outPump.join(1000);
                 throw new ProvisioningException(op, "timed out after " + timeout.toSeconds() + " s; output: "
-                        + tail(text(buf)));
+                        + tail(text(out) + "\n" + text(err)));
             }
-            pump.join(5000);
+            outPump.join(5000);
+            if (errPump != null) {
+                errPump.join(5000);
+            }
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new ProvisioningException(op, "interrupted", e);
         }
-        String output = text(buf);
-        if (p.exitValue() != 0) {
-            throw new ProvisioningException(op, "exit status " + p.exitValue() + ": " + tail(output));
-        }
-        return output;
+        return new Output(p.exitValue(), text(out), text(err));
+    }
+
+    private static String operation(List<String> argv) {
+        return "run " + String.join(" ", argv);
+    }
+
+    private static Thread pump(InputStream in, ByteArrayOutputStream buf, String name) {
+        Thread t = new Thread(() -> copy(in, buf), name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** The last {@value #TAIL_LINES} non-blank lines, joined with " | ". */

@@ -20,4 +20,13 @@ public final class QemuImg {
     public static List<String> info(java.nio.file.Path image) {
         return List.of(PROGRAM, "info", "--output=json", image.toString());
     }
+
+    /**
+     * {@code qemu-img info --output=json -U -f FORMAT PATH}: one image read as {@code format} (never probed), its
+     * own backing file and data file named but not opened ({@code --backing-chain} would open, or connect to, each
+     * backing file before vbench could check it), also while a running guest holds it ({@code -U}).
+     */
+    public static List<String> inspect(java.nio.file.Path image, String format) {
+        return List.of(PROGRAM, "info", "--output=json", "-U", "-f", format, image.toString());
+    }
 }

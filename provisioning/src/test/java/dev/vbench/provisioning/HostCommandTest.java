@@ -25,6 +25,16 @@ class HostCommandTest {
     }
 
     @Test
+    void captureKeepsStdoutAndStderrApartAndReturnsAFailure() {
+        HostCommand.Output out = HostCommand.capture(List.of("sh", "-c", "echo '{\"a\": 1}'; echo warn >&2; exit 4"),
+                Duration.ofSeconds(10));
+        assertThat(out.exit()).isEqualTo(4);
+        assertThat(out.stdout()).isEqualTo("{\"a\": 1}\n");
+        assertThat(out.stderr()).isEqualTo("warn\n");
+        assertThat(out.errorTail()).isEqualTo("warn");
+    }
+
+    @Test
     void missingProgram() {
         assertThatThrownBy(() -> HostCommand.run(List.of("/nonexistent/qemu-img", "info"), Duration.ofSeconds(5)))
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("cannot start /nonexistent/qemu-img");

@@ -38,6 +38,12 @@ class OverlayTest {
     }
 
     @Test
+    void inspectArgvStatesTheFormatAndSharesTheLock() {
+        assertThat(QemuImg.inspect(Path.of("/x/y.qcow2"), "qcow2")).containsExactly("qemu-img", "info",
+                "--output=json", "-U", "-f", "qcow2", "/x/y.qcow2");
+    }
+
+    @Test
     void formatFromFileName() {
         assertThat(Overlay.formatOf(Path.of("/i/disk.QCOW2"))).isEqualTo("qcow2");
         assertThat(Overlay.formatOf(Path.of("/i/data.raw"))).isEqualTo("raw");

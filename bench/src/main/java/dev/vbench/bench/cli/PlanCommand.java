@@ -1,5 +1,7 @@
 package dev.vbench.bench.cli;
 
+import dev.vbench.bench.image.BackingChain;
+import dev.vbench.bench.image.ImageCheck;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanImage;
 import dev.vbench.bench.plan.PlanParser;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,6 +67,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Where the overlays would live, for --emit-xml (default: $VBENCH_HOME/pool).")
     private Path workDir;
+
+    @Mixin
+    private AllowImages allowImages;
 
     @Override
     public Integer call() {
@@ -134,10 +140,13 @@ public final class PlanCommand implements Callable<Integer> {
 
     /**
      * The plan's image, or for {@code image: default} the files of the lab's default image ({@link LabHome}'s
-     * layout, from its image.json). Unlike a run, a preview does not require the files it names to exist.
+     * layout, from its image.json). Unlike a run, a preview does not require the lab image's files to exist; a
+     * plan's own image files are checked as for a run.
      */
     private ImageSpec image(PlanImage planned) {
         if (!planned.isLabDefault()) {
+            ImageCheck.require(planned, allowImages.roots(LabHome.fromEnvironment(), spec.commandLine()),
+                    BackingChain.QEMU_IMG);
             return planned.toImageSpec(null);
         }
         Path dir = (imageDir != null ? imageDir : LabHome.fromEnvironment().defaultImageDir()).toAbsolutePath();

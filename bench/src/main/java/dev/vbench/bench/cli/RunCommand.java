@@ -1,5 +1,7 @@
 package dev.vbench.bench.cli;
 
+import dev.vbench.bench.image.BackingChain;
+import dev.vbench.bench.image.ImageCheck;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanParser;
 import dev.vbench.bench.run.Journal;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long a guest may take to get an address and answer SSH (default: ${DEFAULT-VALUE}).")
     private int bootTimeoutSeconds;
 
+    @Mixin
+    private AllowImages allowImages;
+
     @Override
     public Integer call() throws IOException {
         if ((resume == null) == (plan == null || out == null) || (resume != null && (plan != null || out != null))) {
@@ -84,10 +90,12 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             parsed = PlanParser.parse(plan);
         }
+        LabHome lab = LabHome.fromEnvironment();
+        ImageCheck.require(parsed.image(), allowImages.roots(lab, spec.commandLine()), BackingChain.QEMU_IMG);
         PrintWriter progress = spec.commandLine().getOut();
         RunDriver.Result result = RunDriver.run(parsed, new RunDriver.Options(resume != null ? resume : out,
                 planFile, seed, claims, resume != null, Duration.ofSeconds(bootTimeoutSeconds),
-                LibvirtProvisioner.FACTORY, LabHome.fromEnvironment(), progress));
+                LibvirtProvisioner.FACTORY, lab, progress));
         progress.println("results: " + result.outDir() + " (run.json, results.csv, report.html, summary.json)");
         for (VariantFailure f : result.failures()) {
             progress.println("failed: " + f.variant() + ": " + f.reason());

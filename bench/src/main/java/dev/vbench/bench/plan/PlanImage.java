@@ -7,9 +7,12 @@ import java.util.List;
 /**
  * The guest image a plan asks for: the lab's default image ({@code image: default}, all fields {@code null}), or
  * explicit paths. With {@code kernel} the guest boots that kernel directly; with {@code disk} alone it boots from
- * the disk. Relative paths in a plan file are resolved against the plan file's directory.
+ * the disk. Beside an explicit disk lie its data disk ({@code data.raw}) and {@value #HOST_KEY_FILE}. Relative
+ * paths in a plan file are resolved against the plan file's directory.
  */
 public record PlanImage(Path disk, Path kernel, Path initrd, String cmdline) {
+    /** The guest's SSH host public key, beside an explicit image's disk. */
+    public static final String HOST_KEY_FILE = "host_key.pub";
     private static final PlanImage LAB_DEFAULT = new PlanImage(null, null, null, null);
     private static final List<String> KEYS = List.of("disk", "kernel", "initrd", "cmdline");
     private static final String DEFAULT = "default";

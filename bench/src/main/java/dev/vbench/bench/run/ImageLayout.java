@@ -10,8 +10,12 @@ import dev.vbench.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A lab image as {@code image.json} describes it: the contract between the image build ({@code scripts/lib/image.sh},
@@ -35,18 +39,33 @@ public record ImageLayout(int formatVersion, String recipeHash, String guestKern
     private static final String[] ROLES = {"disk", "kernel", "initrd", "cmdline", "host_key", "data"};
 
     /**
-     * Reads {@code dir/image.json} and checks that every file it names is a regular file in {@code dir}.
+     * Reads {@code dir/image.json} and checks that every file it names is a regular file in {@code dir} (not a
+     * link) that others cannot read: the disk holds the guests' shared SSH host key.
      *
      * @param dir an image directory
      * @return its layout
-     * @throws ProvisioningException when image.json or a file it names is missing or malformed
+     * @throws ProvisioningException when image.json or a file it names is missing or malformed, a link, or open
+     *                               to others (with the {@code chmod} to run)
      */
     public static ImageLayout read(Path dir) {
         ImageLayout layout = parse(dir);
         for (String role : ROLES) {
-            if (!Files.isRegularFile(dir.resolve(layout.files().get(role)))) {
-                throw new ProvisioningException("find the lab's guest image", dir.resolve(layout.files().get(role))
-                        + " is missing; build it with: scripts/lab up");
+            Path file = dir.resolve(layout.files().get(role));
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ProvisioningException("find the lab's guest image", file + (Files.isSymbolicLink(file)
+                        ? " is a symbolic link, not the image's own file" : " is missing")
+                        + "; build it with: scripts/lab up");
+            }
+            Set<PosixFilePermission> mode;
+            try {
+                mode = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new ProvisioningException("check the lab's guest image", file + ": " + e.getMessage(), e);
+            }
+            if (mode.stream().anyMatch(p -> p.name().startsWith("OTHERS_"))) {
+                throw new ProvisioningException("check the lab's guest image", file + " is open to others (mode "
+                        + PosixFilePermissions.toString(mode) + ") and the image holds the guests' SSH host key;"
+                        + " run: chmod 640 " + dir + "/* (scripts/lab up sets the image's modes too)");
             }
         }
         return layout;

@@ -30,8 +30,13 @@ public record LabHome(Path root) {
         return root.resolve("ssh/id_ed25519");
     }
 
+    /** Where images lie: the lab's, and any other a plan may name without {@code --allow-images}. */
+    public Path images() {
+        return root.resolve("images");
+    }
+
     public Path defaultImageDir() {
-        return root.resolve("images/default");
+        return images().resolve("default");
     }
 
     /** Directory of the thin overlays of running variants. */
@@ -53,7 +58,7 @@ public record LabHome(Path root) {
                 throw new ProvisioningException("find image file " + p, "it does not exist; fix image: in the plan");
             }
         }
-        Path hostKey = image.disk().resolveSibling("host_key.pub");
+        Path hostKey = image.disk().resolveSibling(PlanImage.HOST_KEY_FILE);
         if (!Files.isRegularFile(hostKey)) {
             throw new ProvisioningException("find the image's SSH host key", hostKey
                     + " is missing; put the guest's host public key there (vbench never accepts unknown keys)");

@@ -2,7 +2,9 @@ package dev.vbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vbench.bench.image.TestQemuImg;
 import dev.vbench.bench.run.TestImages;
+import dev.vbench.provisioning.HostCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -345,7 +348,202 @@ class BadInputTest {
             return new Command(List.of("import", "fio", "--variant", "ide", "--workload", "randread",
                     input.toString(), "--out", out.toString()), out, fakeLab(d, false, false));
         }));
+        imageCases(cases);
         return cases.stream();
+    }
+
+    // ------------------------------------------------------------- image files (issue 9, part: images)
+
+    /** A plan's image section (YAML) and the extra arguments of the command. */
+    record ImageInput(String yaml, List<String> args) {
+        ImageInput(String yaml) {
+            this(yaml, List.of());
+        }
+    }
+
+    /** Lays out a case's image files in its directory, beside its lab home. */
+    interface ImageSetup {
+        ImageInput prepare(Path dir, Path lab) throws IOException;
+    }
+
+    private static void imageCases(List<Case> cases) {
+        imageCase(cases, "symlinked image disk (to a canary file)",
+                List.of("image.disk: ", "disk.qcow2 is a symbolic link (to ", "canary/secret)", "put the file itself"),
+                (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/s"));
+                    Files.delete(image.resolve("disk.qcow2"));
+                    Files.createSymbolicLink(image.resolve("disk.qcow2"), canary(d));
+                    return new ImageInput(disk(image.resolve("disk.qcow2")));
+                });
+        imageCase(cases, "symlinked image disk (x.img to /etc/hostname)",
+                List.of("image.disk: ", "x.img is a symbolic link (to /etc/hostname)"), (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/s"));
+                    Files.createSymbolicLink(image.resolve("x.img"), Path.of("/etc/hostname"));
+                    return new ImageInput(disk(image.resolve("x.img")));
+                });
+        imageCase(cases, "image disk outside VBENCH_HOME/images",
+                List.of("image.disk: ", "elsewhere/disk.qcow2 lies outside ", "lab/images; move it under ",
+                        "or allow its directory with --allow-images ", "/elsewhere"),
+                (d, lab) -> new ImageInput(disk(suppliedImage(d.resolve("elsewhere")).resolve("disk.qcow2"))));
+        imageCase(cases, "image disk is a FIFO", List.of("image.disk: ", "disk.qcow2 is a FIFO, not a regular file"),
+                (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/f"));
+                    Files.delete(image.resolve("disk.qcow2"));
+                    HostCommand.run(List.of("mkfifo", image.resolve("disk.qcow2").toString()), Duration.ofSeconds(10));
+                    return new ImageInput(disk(image.resolve("disk.qcow2")));
+                });
+        imageCase(cases, "image kernel /dev/null, even with --allow-images /dev",
+                List.of("image.kernel: /dev/null is a character device, not a regular file"), (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/k"));
+                    return new ImageInput("{disk: " + image.resolve("disk.qcow2") + ", kernel: /dev/null}",
+                            List.of("--allow-images", "/dev"));
+                });
+        imageCase(cases, "image disk reached through a linked directory",
+                List.of("image.disk: ", "is reached through the symbolic link ", "lab/images/via",
+                        "give the path without links"), (d, lab) -> {
+                    Path real = suppliedImage(d.resolve("elsewhere"));
+                    Files.createDirectories(lab.resolve("images"));
+                    Files.createSymbolicLink(lab.resolve("images/via"), real);
+                    return new ImageInput(disk(lab.resolve("images/via/disk.qcow2")));
+                });
+        imageCase(cases, "the data disk beside the image disk is a link",
+                List.of("image.disk (its data disk): ", "data.raw is a symbolic link"), (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/s"));
+                    Files.delete(image.resolve("data.raw"));
+                    Files.createSymbolicLink(image.resolve("data.raw"), canary(d));
+                    return new ImageInput(disk(image.resolve("disk.qcow2")));
+                });
+        imageCase(cases, "image disk hard-linked to a file outside",
+                List.of("image.disk: ", "has 2 names (hard links)", "use a copy"), (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/s"));
+                    Files.createLink(image.resolve("linked.qcow2"), canary(d));
+                    return new ImageInput(disk(image.resolve("linked.qcow2")));
+                });
+        imageCase(cases, "image disk without its format in its name",
+                List.of("image.disk: ", "disk.bin does not say its format", "*.qcow2", "*.raw"), (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/s"));
+                    Files.move(image.resolve("disk.qcow2"), image.resolve("disk.bin"));
+                    return new ImageInput(disk(image.resolve("disk.bin")));
+                });
+        imageCase(cases, "qcow2 whose backing file is outside the roots",
+                List.of("image.disk (backing file of ", "outside/base.qcow2 lies outside ", "--allow-images "),
+                (d, lab) -> {
+                    Path base = TestQemuImg.qcow2(Files.createDirectories(d.resolve("outside")).resolve("base.qcow2"));
+                    Path image = suppliedImage(lab.resolve("images/b"));
+                    TestQemuImg.overlay(image.resolve("top.qcow2"), base.toString(), "qcow2");
+                    return new ImageInput(disk(image.resolve("top.qcow2")));
+                });
+        imageCase(cases, "qcow2 with a json: backing",
+                List.of("image.disk: ", "top.qcow2 has the backing file 'json:{", "uses the protocol 'json:'",
+                        "only local files are allowed"), (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/j"));
+                    TestQemuImg.overlay(image.resolve("top.qcow2"), "json:{\"driver\":\"raw\",\"file\":"
+                            + "{\"driver\":\"file\",\"filename\":\"" + canary(d) + "\"}}", "raw");
+                    return new ImageInput(disk(image.resolve("top.qcow2")));
+                });
+        imageCase(cases, "qcow2 with an nbd: backing", List.of("image.disk: ", "uses the protocol 'nbd:'"),
+                (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/n"));
+                    TestQemuImg.overlay(image.resolve("top.qcow2"), "nbd:127.0.0.1:10809", "raw");
+                    return new ImageInput(disk(image.resolve("top.qcow2")));
+                });
+        imageCase(cases, "qcow2 with a vmdk backing", List.of("image.disk: ", "backing file in format 'vmdk'"),
+                (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/v"));
+                    TestQemuImg.overlay(image.resolve("top.qcow2"), "base.vmdk", "vmdk");
+                    return new ImageInput(disk(image.resolve("top.qcow2")));
+                });
+        imageCase(cases, "qcow2 with an external data file", List.of("image.disk: ", "keeps its data in the external"
+                + " file "), (d, lab) -> {
+                    Path image = suppliedImage(lab.resolve("images/x"));
+                    TestQemuImg.run("create", "-q", "-f", "qcow2", "-o", "data_file=" + canary(d),
+                            image.resolve("top.qcow2").toString(), "1M");
+                    return new ImageInput(disk(image.resolve("top.qcow2")));
+                });
+        cases.add(new Case("run: --allow-images not a directory", ExitCode.CONFIG,
+                List.of("--allow-images ", "missing: not a directory"), d -> {
+                    Path lab = fakeLab(d, false, false);
+                    Path image = suppliedImage(lab.resolve("images/s"));
+                    Path plan = writePlan(d, t -> withImage(t, disk(image.resolve("disk.qcow2"))));
+                    return new Command(List.of("run", "--plan", plan.toString(), "--out", d.resolve("out").toString(),
+                            "--allow-images", d.resolve("missing").toString()), d.resolve("out"), lab);
+                }));
+        cases.add(new Case("run: --resume without the --allow-images the run started with", ExitCode.CONFIG,
+                List.of("image.disk: ", "allowed/disk.qcow2 lies outside ", "--allow-images "), d -> {
+                    Path lab = fakeLab(d, true, true);
+                    Path image = suppliedImage(d.resolve("allowed"));
+                    Path run = Files.createDirectories(d.resolve("interrupted"));
+                    Files.writeString(run.resolve("plan.yaml"), withImage(onTestDriver(Files.readString(SMOKE)),
+                            disk(image.resolve("disk.qcow2"))));
+                    Files.writeString(run.resolve("journal.jsonl"), "{\"type\":\"start\",\"run_id\":"
+                            + "\"20261128-000000-abcd\",\"seed\":1,\"time\":\"2026-11-28T00:00:00Z\",\"resumed\":false}\n");
+                    return new Command(List.of("run", "--resume", run.toString()), run.resolve("run.json"), lab);
+                }));
+        cases.add(new Case("run: the lab image readable by others", ExitCode.PROVISIONING,
+                List.of("disk.qcow2 is open to others (mode rw-r--r--)", "SSH host key", "run: chmod 640 "), d -> {
+                    Path lab = fakeLab(d, true, true);
+                    Files.setPosixFilePermissions(lab.resolve("images/default/disk.qcow2"),
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                    return run(writePlan(d, UnaryOperator.identity()), d.resolve("out"), lab);
+                }));
+        cases.add(new Case("run: a link in the lab image", ExitCode.PROVISIONING,
+                List.of("vmlinuz is a symbolic link", "scripts/lab up"), d -> {
+                    Path lab = fakeLab(d, true, true);
+                    Files.delete(lab.resolve("images/default/vmlinuz"));
+                    Files.createSymbolicLink(lab.resolve("images/default/vmlinuz"), canary(d));
+                    return run(writePlan(d, UnaryOperator.identity()), d.resolve("out"), lab);
+                }));
+    }
+
+    /** One image case, checked by {@code plan --emit-xml} and by {@code run} (with no lab key: image first). */
+    private static void imageCase(List<Case> cases, String name, List<String> words, ImageSetup setup) {
+        cases.add(new Case("plan: " + name, ExitCode.CONFIG, words, d -> {
+            Path lab = fakeLab(d, true, true);
+            ImageInput input = setup.prepare(d, lab);
+            Path plan = writePlan(d, t -> withImage(t, input.yaml()));
+            Path xml = d.resolve("xml");
+            List<String> args = new ArrayList<>(List.of("plan", "--plan", plan.toString(), "--emit-xml",
+                    xml.toString()));
+            args.addAll(input.args());
+            return new Command(args, xml, lab);
+        }));
+        cases.add(new Case("run: " + name, ExitCode.CONFIG, words, d -> {
+            Path lab = fakeLab(d, false, false);
+            ImageInput input = setup.prepare(d, lab);
+            Path plan = writePlan(d, t -> withImage(t, input.yaml()));
+            List<String> args = new ArrayList<>(List.of("run", "--plan", plan.toString(), "--out",
+                    d.resolve("out").toString()));
+            args.addAll(input.args());
+            return new Command(args, d.resolve("out"), lab);
+        }));
+    }
+
+    /** A supplied image as a plan's {@code image:} names it: disk, data disk, host key, kernel and initrd. */
+    private static Path suppliedImage(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        TestQemuImg.qcow2(dir.resolve("disk.qcow2"));
+        for (String file : List.of("data.raw", "vmlinuz", "initrd.img")) {
+            Files.write(dir.resolve(file), new byte[] {0});
+        }
+        Files.writeString(dir.resolve("host_key.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake\n");
+        return dir;
+    }
+
+    /** A file outside every image directory that a refused image must not reach. */
+    private static Path canary(Path dir) throws IOException {
+        Path file = Files.createDirectories(dir.resolve("canary")).resolve("secret");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "the host's secret\n");
+        }
+        return file;
+    }
+
+    private static String disk(Path disk) {
+        return "{disk: " + disk + "}";
+    }
+
+    private static String withImage(String plan, String image) {
+        return replace(plan, "name: smoke\n", "name: smoke\nimage: " + image + "\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -470,7 +668,7 @@ class BadInputTest {
             }
             Files.writeString(images.resolve("cmdline"), "console=ttyS0 root=/dev/vda1\n");
             Files.writeString(images.resolve("host_key.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake\n");
-            TestImages.imageJson(images);
+            TestImages.restrictModes(TestImages.imageJson(images));
         }
         return lab;
     }
@@ -489,13 +687,21 @@ class BadInputTest {
 
     // ---------------------------------------------------------------- what is on disk
 
-    /** Every file and directory under {@code root}, with a digest of each file's content. */
+    /**
+     * Every file, directory, link and special file under {@code root} (links not followed, special files not
+     * opened), with a digest of each regular file's content and each file's mode.
+     */
     private static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.toList()) {
                 String key = root.relativize(p).toString();
-                out.put(key, Files.isDirectory(p) ? "dir" : digest(Files.readAllBytes(p)));
+                var attrs = Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                String mode = java.nio.file.attribute.PosixFilePermissions.toString(attrs.permissions());
+                out.put(key, attrs.isSymbolicLink() ? "link to " + Files.readSymbolicLink(p)
+                        : attrs.isDirectory() ? "dir " + mode
+                        : attrs.isRegularFile() ? digest(Files.readAllBytes(p)) + " " + mode : "special " + mode);
             }
         }
         return out;

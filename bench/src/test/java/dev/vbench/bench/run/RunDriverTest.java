@@ -49,7 +49,7 @@ class RunDriverTest {
         Files.writeString(images.resolve("cmdline"), "console=ttyS0 root=/dev/vda1\n");
         Files.writeString(images.resolve("host_key.pub"),
                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKjM2um+/KJql6ryFsMKCPHxxKvJoGVUGomkRReQOVy8 root@image\n");
-        TestImages.imageJson(images);
+        TestImages.restrictModes(TestImages.imageJson(images));
         return new LabHome(lab);
     }
 
