@@ -21,6 +21,12 @@ public interface Provisioner extends AutoCloseable {
     HostEnvironment hostEnvironment();
 
     /**
+     * The host's physical memory in bytes, as libvirt reports it ({@code virNodeGetInfo}; for a remote URI the
+     * remote host's). {@code test:///default} reports a fixed 3 GiB.
+     */
+    long hostMemoryBytes();
+
+    /**
      * Defines and starts a domain. If starting fails, the definition is removed again before the exception is
      * thrown. Refuses to touch a domain of the same name that already exists.
      */

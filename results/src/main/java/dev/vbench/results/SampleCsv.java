@@ -4,19 +4,13 @@ import dev.vbench.results.metric.MetricCatalog;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads and writes {@code results.csv} through Apache Commons CSV: UTF-8, one {@link Sample} a record, RFC 4180
@@ -24,8 +18,8 @@ import org.apache.commons.csv.CSVRecord;
  * doubled), lines ending in LF. The first six columns are exactly {@code variant,workload,metric,unit,rep,value};
  * a file may carry more columns after them, which reading ignores. Values are written with {@link
  * DecimalText#shortest(double)}, so they read back exactly and never depend on the default locale. Reading
- * accepts LF and CRLF line ends and a leading byte-order mark; every problem is reported as {@code file:line:
- * problem} with the fix.
+ * streams the file one record at a time ({@link CsvRecords}), accepts LF and CRLF line ends and a leading
+ * byte-order mark; every problem is reported as {@code file:line: problem} with the fix.
  */
 public final class SampleCsv {
     /** The first six columns, in this order, of every samples file. */
@@ -92,14 +86,9 @@ public final class SampleCsv {
      * @throws SampleCsvException when the content is not a valid samples file (message {@code file:line: problem})
      */
     public static List<Sample> read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new SampleCsvException(file.toString(), 1, "not UTF-8 text; save the file as UTF-8");
+        try (CsvRecords records = CsvRecords.of(file, FORMAT)) {
+            return samples(records);
         }
-        return parse(text, file.toString());
     }
 
     /**
@@ -111,18 +100,25 @@ public final class SampleCsv {
      * @throws SampleCsvException when the text is not a valid samples file
      */
     public static List<Sample> parse(String text, String source) {
-        List<Row> rows = new CsvRows(text, source).readAll();
-        if (rows.isEmpty()) {
-            throw new SampleCsvException(source, 1, "empty file; expected the header " + String.join(",", HEADER));
+        try (CsvRecords records = CsvRecords.of(text, source, FORMAT)) {
+            return samples(records);
         }
-        Row header = rows.get(0);
+    }
+
+    /** The samples of {@code records}, read one record at a time. */
+    private static List<Sample> samples(CsvRecords records) {
+        CsvRecords.Row header = records.next();
+        if (header == null) {
+            throw new SampleCsvException(records.source(), 1, "empty file; expected the header "
+                    + String.join(",", HEADER));
+        }
         if (!isHeader(header.fields())) {
-            throw new SampleCsvException(source, header.line(), "header must start with " + String.join(",", HEADER)
-                    + ", got " + String.join(",", header.fields()));
+            throw new SampleCsvException(records.source(), header.line(), "header must start with "
+                    + String.join(",", HEADER) + ", got " + String.join(",", header.fields()));
         }
-        List<Sample> samples = new ArrayList<>(rows.size() - 1);
-        for (Row row : rows.subList(1, rows.size())) {
-            samples.add(toSample(row, source));
+        List<Sample> samples = new ArrayList<>();
+        for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
+            samples.add(toSample(row, records.source()));
         }
         return samples;
     }
@@ -146,7 +142,7 @@ public final class SampleCsv {
         return fields.size() >= HEADER.size() && fields.subList(0, HEADER.size()).equals(HEADER);
     }
 
-    private static Sample toSample(Row row, String source) {
+    private static Sample toSample(CsvRecords.Row row, String source) {
         List<String> fields = row.fields();
         if (fields.size() < HEADER.size()) {
             throw new SampleCsvException(source, row.line(), "expected at least " + HEADER.size() + " fields ("
@@ -189,15 +185,13 @@ public final class SampleCsv {
     }
 
     private static void checkExistingHeader(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int end = text.indexOf('\n');
-        List<Row> rows;
-        try {
-            rows = new CsvRows(end < 0 ? text : text.substring(0, end + 1), file.toString()).readAll();
+        CsvRecords.Row first;
+        try (CsvRecords records = CsvRecords.of(file, FORMAT)) {
+            first = records.next();
         } catch (SampleCsvException e) {
-            rows = List.of();
+            first = null;
         }
-        if (rows.isEmpty() || !isHeader(rows.get(0).fields())) {
+        if (first == null || !isHeader(first.fields())) {
             throw new SampleCsvException(file.toString(), 1, "cannot append: the file does not start with the header "
                     + String.join(",", HEADER) + "; choose a new file");
         }
@@ -207,84 +201,6 @@ public final class SampleCsv {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             raf.seek(raf.length() - 1);
             return raf.read() == '\n';
-        }
-    }
-
-    /** One CSV record and the line it starts on. */
-    private record Row(int line, List<String> fields) {
-    }
-
-    /**
-     * The records of a CSV text as Commons CSV splits them, each with the line it starts on. Turns the library's
-     * complaints, and what it tolerates but RFC 4180 forbids, into {@code file:line: problem} messages.
-     */
-    private static final class CsvRows {
-        private final String text;
-        private final String source;
-
-        CsvRows(String text, String source) {
-            this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
-            this.source = source;
-        }
-
-        List<Row> readAll() {
-            List<Row> rows = new ArrayList<>();
-            try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
-                Iterator<CSVRecord> records = parser.iterator();
-                while (true) {
-                    int line = (int) parser.getCurrentLineNumber() + 1;
-                    CSVRecord record = next(records, parser, line);
-                    if (record == null) {
-                        return rows;
-                    }
-                    List<String> fields = record.toList();
-                    if (fields.size() == 1 && fields.get(0).isEmpty()) {
-                        if (!text.substring((int) record.getCharacterPosition()).isBlank()) {
-                            throw new SampleCsvException(source, line, "empty line; remove it");
-                        }
-                        return rows;
-                    }
-                    if (fields.stream().anyMatch(f -> f.indexOf('"') >= 0)) {
-                        checkQuotes(raw(record, (int) parser.getCurrentLineNumber() - line + 1), fields, line);
-                    }
-                    rows.add(new Row(line, fields));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading a string does not fail", e);
-            }
-        }
-
-        private CSVRecord next(Iterator<CSVRecord> records, CSVParser parser, int line) {
-            try {
-                return records.hasNext() ? records.next() : null;
-            } catch (UncheckedIOException e) {
-                if (String.valueOf(e.getCause().getMessage()).contains("EOF reached before encapsulated token")) {
-                    throw new SampleCsvException(source, line, "quoted field is never closed; add the closing quote");
-                }
-                throw new SampleCsvException(source, (int) parser.getCurrentLineNumber(),
-                        "unexpected character after a closing quote; expected a comma or line end");
-            }
-        }
-
-        /** The text of a record that spans {@code lines} lines (at least one). */
-        private String raw(CSVRecord record, int lines) {
-            int start = (int) record.getCharacterPosition();
-            int end = start;
-            for (int i = 0; i < Math.max(1, lines) && end < text.length(); i++) {
-                int lf = text.indexOf('\n', end);
-                end = lf < 0 ? text.length() : lf + 1;
-            }
-            return text.substring(start, end);
-        }
-
-        /** Commons CSV reads a double quote inside an unquoted field as itself; RFC 4180 does not allow it. */
-        private void checkQuotes(String raw, List<String> fields, int line) {
-            for (String field : fields) {
-                if (field.indexOf('"') >= 0 && !raw.contains(FORMAT.format(field))) {
-                    throw new SampleCsvException(source, line,
-                            "double quote inside an unquoted field; enclose the field in quotes and double the quote");
-                }
-            }
         }
     }
 }

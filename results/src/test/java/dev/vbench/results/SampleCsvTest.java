@@ -99,7 +99,7 @@ class SampleCsvTest {
         assertError(HEADER + "\"multi\nline\",w,m,IO/s,x,5\n", "r.csv:2: rep: not a non-negative integer: 'x'");
         assertError(HEADER + "\"multi\nline\"x,w,m,IO/s,1,5\n",
                 "r.csv:3: unexpected character after a closing quote; expected a comma or line end");
-        assertError(HEADER + "\"multi\nline\",w,m,IO/s,1,5\nv,\"w\"\"q\",m\"x,IO/s,1,5\n",
+        assertError(HEADER + "v,w,m,\"multi\nline\",1,5\nv,\"w\"\"q\",m\"x,IO/s,1,5\n",
                 "r.csv:4: double quote inside an unquoted field; enclose the field in quotes and double the quote");
         assertError(HEADER + "v,w,m,IO/s,1,5\nv,w,m,IO/s,2,6\n\"v,w,m,IO/s,3,7\n",
                 "r.csv:4: quoted field is never closed; add the closing quote");
@@ -113,11 +113,59 @@ class SampleCsvTest {
         Path file = tmp.resolve("results.csv");
         Files.write(file, (HEADER + "v,w,m,IO/s,1,\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> SampleCsv.read(file)).isInstanceOf(SampleCsvException.class)
-                .hasMessage(file + ":1: not UTF-8 text; save the file as UTF-8");
+                .hasMessage(file + ":2: not UTF-8 text; save the file as UTF-8");
         Files.writeString(file, HEADER + "v,w,m,IO/s,1,x\n");
         assertThatThrownBy(() -> SampleCsv.read(file)).isInstanceOf(SampleCsvException.class)
                 .hasMessage(file + ":2: value: not a finite decimal number: 'x'")
                 .satisfies(e -> assertThat(((SampleCsvException) e).line()).isEqualTo(2));
+    }
+
+    @Test
+    void aLargeFileIsReadAsAStreamAndItsErrorsKeepTheirLines() throws IOException {
+        Path file = tmp.resolve("results.csv");
+        int rows = 200_000;
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("\uFEFF" + HEADER);
+            for (int i = 1; i <= rows; i++) {
+                out.write(i % 1000 == 0 ? "v,w,m,\"odd,\"\"unit\"\"\nline\"," + i + ",1.5\r\n"
+                        : "v,w,m,IO/s," + i + "," + i + ".25\n");
+            }
+            out.write("\n  \n");
+        }
+        List<Sample> samples = SampleCsv.read(file);
+        assertThat(samples).hasSize(rows);
+        assertThat(samples.get(rows - 1)).isEqualTo(new Sample("v", "w", "m", "odd,\"unit\"\nline", rows, 1.5));
+        assertThat(samples.get(rows - 2).value()).isEqualTo(199_999.25);
+
+        // after the header, the rows and the 200 second lines of two-line records: the empty line
+        Files.writeString(file, "v,w,m,IO/s,1,x\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> SampleCsv.read(file)).isInstanceOf(SampleCsvException.class)
+                .hasMessage(file + ":" + (1 + rows + rows / 1000 + 1) + ": empty line; remove it");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReportedOnTheirLineFarIntoAFile() throws IOException {
+        Path file = tmp.resolve("results.csv");
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 1; i < 5000; i++) {
+            text.append("v,w,m,IO/s,").append(i).append(",1\n");
+        }
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "v,w,\u00e9,IO/s,1,1\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(good, good.length + bad.length);
+        System.arraycopy(bad, 0, all, good.length, bad.length);
+        Files.write(file, all);
+        assertThatThrownBy(() -> SampleCsv.read(file)).isInstanceOf(SampleCsvException.class)
+                .hasMessage(file + ":5001: not UTF-8 text; save the file as UTF-8");
+        Files.write(file, java.util.Arrays.copyOf(good, good.length + 1));
+        assertThatThrownBy(() -> SampleCsv.read(file)).as("a NUL is UTF-8, but no samples line")
+                .isInstanceOf(SampleCsvException.class).hasMessageStartingWith(file + ":5001: expected at least 6");
+        Files.write(file, java.util.Arrays.copyOf(all, all.length - 1));
+        assertThatThrownBy(() -> SampleCsv.read(file)).isInstanceOf(SampleCsvException.class)
+                .hasMessage(file + ":5001: not UTF-8 text; save the file as UTF-8");
+        Files.write(file, new byte[] {'v', ',', (byte) 0xc3});
+        assertThatThrownBy(() -> SampleCsv.read(file)).as("cut inside a character")
+                .isInstanceOf(SampleCsvException.class).hasMessage(file + ":1: not UTF-8 text; save the file as UTF-8");
     }
 
     @Test

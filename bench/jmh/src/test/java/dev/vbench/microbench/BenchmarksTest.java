@@ -36,6 +36,11 @@ class BenchmarksTest {
         assertThat(result.metrics()).extracting(Metric::name).containsExactly("write_iops", "write_bw",
                 "write_clat_mean", "write_clat_p50", "write_clat_p99", "write_clat_p999");
         assertThat(result.runtime()).isEqualTo(Duration.ofSeconds(2));
+
+        FioParserBenchmark.LongStream stream = new FioParserBenchmark.LongStream();
+        stream.load();
+        assertThat(stream.output.length()).isGreaterThan(FioParserBenchmark.LongStream.CHARS);
+        assertThat(benchmark.parseLongStream(stream).metrics()).isEqualTo(result.metrics());
     }
 
     @Test
@@ -99,6 +104,7 @@ class BenchmarksTest {
                 "dev.vbench.microbench.AnalysisBenchmark.compute",
                 "dev.vbench.microbench.DomainXmlBenchmark.render",
                 "dev.vbench.microbench.FioParserBenchmark.parse",
+                "dev.vbench.microbench.FioParserBenchmark.parseLongStream",
                 "dev.vbench.microbench.Iperf3ParserBenchmark.parse");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vbench.bench.cli;
 
+import dev.vbench.bench.ssh.GuestShell;
 import dev.vbench.bench.workload.FioParser;
 import dev.vbench.bench.workload.InvalidMeasurementException;
 import dev.vbench.bench.workload.Iperf3Parser;
@@ -11,8 +12,10 @@ import dev.vbench.results.SampleCsv;
 import dev.vbench.results.SampleCsvException;
 import dev.vbench.results.OutputFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +34,9 @@ import picocli.CommandLine.Spec;
  * output captured elsewhere (by hand, by another harness) into samples, appended to a samples CSV in the format of
  * {@link SampleCsv} (header {@code variant,workload,metric,unit,rep,value}, created when the file is missing).
  *
- * <p>Every FILE is read and validated before anything is written: one bad file, and nothing is appended. Each
+ * <p>Every FILE is read and validated before anything is written: one bad file, and nothing is appended. A FILE
+ * is read through a bounded stream, at most {@link #MAX_FILE_BYTES} (the tool output vbench keeps from a guest;
+ * a pipe or device such as {@code /dev/zero} included): a larger one is not a tool report (exit 2). Each
  * FILE is one repetition; the first gets {@code --rep} or, by default, one more than the highest rep already in
  * the CSV for this variant and workload (1 for a new pair), the next ones the following numbers. A rep that is
  * already there is refused rather than mixed in.
@@ -47,6 +52,8 @@ import picocli.CommandLine.Spec;
         description = "Append the metrics of fio or iperf3 JSON output files to a samples CSV.")
 public final class ImportCommand implements Callable<Integer> {
     private static final int MAX_REP = 999_999_999;
+    /** The largest FILE read: as much as vbench keeps of a tool's output in a guest, 64 MiB. */
+    static final int MAX_FILE_BYTES = GuestShell.MAX_STDOUT_BYTES;
 
     @Spec
     private CommandSpec spec;
@@ -104,10 +111,17 @@ public final class ImportCommand implements Callable<Integer> {
         int status = ExitCode.OK;
         for (Path file : files) {
             try {
-                runs.add(parse(Files.readString(file, StandardCharsets.UTF_8)));
+                byte[] bytes = readAtMost(file, MAX_FILE_BYTES + 1);
+                if (bytes.length > MAX_FILE_BYTES) {
+                    status = firstFailure(status, fail(err, ExitCode.CONFIG, file + ": larger than "
+                            + (MAX_FILE_BYTES >> 20) + " MiB, more than any " + tool + " report: not " + tool
+                            + " JSON output; give the file " + tool + " wrote"));
+                    continue;
+                }
+                runs.add(parse(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString()));
             } catch (NoSuchFileException e) {
                 status = firstFailure(status, fail(err, ExitCode.CONFIG, file + ": no such file"));
-            } catch (MalformedInputException e) {
+            } catch (CharacterCodingException e) {
                 status = firstFailure(status, fail(err, ExitCode.CONFIG, file + ": not UTF-8 text, not " + tool
                         + " JSON output"));
             } catch (IOException e) {
@@ -167,6 +181,13 @@ public final class ImportCommand implements Callable<Integer> {
                 + ") for variant " + variant + ", workload " + workload + " to " + out);
         stdout.flush();
         return ExitCode.OK;
+    }
+
+    /** At most {@code limit} bytes of {@code file}: never more is read, whatever the file is. */
+    private static byte[] readAtMost(Path file, int limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(limit);
+        }
     }
 
     private List<Metric> parse(String text) {

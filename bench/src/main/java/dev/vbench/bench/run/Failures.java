@@ -1,6 +1,7 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.bench.ssh.HostKeyMismatchException;
+import dev.vbench.bench.ssh.OutputTooLargeException;
 import dev.vbench.bench.ssh.RemoteCommandTimeoutException;
 import dev.vbench.bench.workload.InvalidMeasurementException;
 import dev.vbench.results.OutputFiles;
@@ -26,8 +27,9 @@ final class Failures {
 
     /**
      * The measurement {@code e} amounts to, or empty when it fails the whole variant: the tool's invalid output is
-     * an invalid measurement, unless the guest stopped running (a failed one); a tool that did not finish in time is
-     * a failed measurement; anything else (SSH lost, the guest gone, an I/O error) fails the variant.
+     * an invalid measurement, unless the guest stopped running (a failed one); a tool that did not finish in time or
+     * printed more than vbench keeps was cut off by the harness: a failed measurement; anything else (SSH lost, the
+     * guest gone, an I/O error) fails the variant.
      *
      * @param guestRunning asked only for an invalid measurement
      */
@@ -37,7 +39,7 @@ final class Failures {
                     : new Outcome(Measurement.Status.FAILED,
                             "the guest stopped running during the measurement (" + oneLine(e) + ")"));
         }
-        if (e instanceof RemoteCommandTimeoutException) {
+        if (e instanceof RemoteCommandTimeoutException || e instanceof OutputTooLargeException) {
             return Optional.of(new Outcome(Measurement.Status.FAILED, oneLine(e)));
         }
         return Optional.empty();

@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * One line of the journal, as Jackson reads and writes it: the {@code type} key names the entry, the other keys
- * are the record's components. The keys never change, so a run journaled by an older vbench can be resumed.
+ * are the record's components. The keys never change, so a run journaled by an older vbench can be resumed. A
+ * variant or measurement line missing what it records does not read as an entry (a corrupt line).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(value = JournalEntry.Start.class, name = "start"),
@@ -41,12 +43,22 @@ public sealed interface JournalEntry {
 
     /** A variant was booted and checked, or failed. */
     record VariantEntry(VariantRecord record) implements JournalEntry {
+        /** The record and its variant's name are there. */
+        public VariantEntry {
+            Objects.requireNonNull(record, "record");
+            Objects.requireNonNull(record.variant(), "record.variant");
+        }
     }
 
     /** One measurement; also the form of a measurement in run.json (without {@code type}). */
     record MeasurementEntry(String variant, String workload, int rep, String status,
             @JsonInclude(JsonInclude.Include.NON_NULL) String reason, String start, String end, List<Metric> metrics,
             @JsonInclude(JsonInclude.Include.NON_NULL) String raw) implements JournalEntry {
+
+        /** The entry makes a measurement: its names, a known status, ISO-8601 instants, valid metrics. */
+        public MeasurementEntry {
+            measurement(variant, workload, rep, status, reason, start, end, metrics, raw);
+        }
 
         /** The entry of {@code m}. */
         public static MeasurementEntry of(Measurement m) {
@@ -56,6 +68,12 @@ public sealed interface JournalEntry {
 
         /** The measurement this entry records. */
         public Measurement measurement() {
+            return measurement(variant, workload, rep, status, reason, start, end, metrics, raw);
+        }
+
+        private static Measurement measurement(String variant, String workload, int rep, String status,
+                String reason, String start, String end, List<Metric> metrics, String raw) {
+            Objects.requireNonNull(status, "status");
             return new Measurement(variant, workload, rep, Measurement.Status.valueOf(status.toUpperCase(Locale.ROOT)),
                     reason, instant(start), instant(end), metrics == null ? List.of() : metrics, raw);
         }

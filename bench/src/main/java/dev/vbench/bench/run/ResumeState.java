@@ -21,7 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * it keeps, each variant's record and the environment. A new run starts empty; {@code --resume} reads the journal
  * of the interrupted run: its ok measurements are kept (failed and invalid ones are measured again), each
  * variant's latest record stands until this attempt records the variant again, and its first environment stands
- * until this attempt records its own. Listens to the run's events to stay current.
+ * until this attempt records its own. A corrupt journal line after the first is skipped with a warning: had it
+ * recorded a measurement, that measurement is taken again, which is safe. Listens to the run's events to stay
+ * current.
  */
 final class ResumeState implements RunListener {
     private final String runId;
@@ -32,6 +34,7 @@ final class ResumeState implements RunListener {
     private final Map<String, VariantRecord> earlier = new LinkedHashMap<>();
     private final Map<String, VariantRecord> now = new LinkedHashMap<>();
     private Map<String, String> environment = Map.of();
+    private List<String> skippedLines = List.of();
 
     private ResumeState(String runId, long seed, Instant started, boolean resumed) {
         this.runId = runId;
@@ -51,10 +54,18 @@ final class ResumeState implements RunListener {
     /**
      * The interrupted run in {@code dir}, from its journal.
      *
-     * @throws RunInputException when {@code dir} holds no journal with a start entry
+     * @throws RunInputException when {@code dir} holds no journal with a start entry, or its first line is corrupt
      */
     static ResumeState read(Path dir) throws IOException {
-        List<JournalEntry> entries = Journal.read(dir);
+        Journal.Contents journal = Journal.readAll(dir);
+        Path file = dir.resolve(Journal.FILE);
+        for (Journal.Skipped s : journal.skipped()) {
+            if (s.line() == 1) {
+                throw new RunInputException(file + ":1: " + s.problem() + ": the run's start line is unreadable, so"
+                        + " the run cannot be resumed; start a new run with --plan and --out");
+            }
+        }
+        List<JournalEntry> entries = journal.entries();
         JournalEntry.Start start = Journal.start(entries).orElseThrow(() -> new RunInputException(dir
                 + " holds no vbench run to resume (no " + Journal.FILE + "); start a new run with --plan and --out"));
         if (start.runId() == null || !RunTag.RUN_ID.matcher(start.runId()).matches()) {
@@ -71,6 +82,8 @@ final class ResumeState implements RunListener {
                     + " --plan and --out");
         }
         ResumeState state = new ResumeState(start.runId(), start.seed(), started, true);
+        state.skippedLines = journal.skipped().stream().map(s -> file + ":" + s.line() + ": " + s.problem()
+                + "; line skipped (a measurement it held is taken again)").toList();
         Journal.measurements(entries).stream().filter(Measurement::ok).forEach(state.measurements::add);
         for (JournalEntry e : entries) {
             if (e instanceof JournalEntry.VariantEntry v) {
@@ -118,6 +131,11 @@ final class ResumeState implements RunListener {
 
     boolean resumed() {
         return resumed;
+    }
+
+    /** The journal lines a resume skipped, each as {@code file:line: problem; ...}, for warnings. */
+    List<String> skippedLines() {
+        return skippedLines;
     }
 
     /** The measurements kept from earlier attempts and every one of this attempt, in order. */

@@ -29,7 +29,9 @@ import java.util.List;
  * sequences; beside it, {@link ResumeState} knows what is done, the {@link Journal}, {@link Progress} and
  * {@link RawOutput} listen to its events, {@link VariantRunner} boots and measures each variant, {@link Failures}
  * classifies what goes wrong and {@link RunOutputs} writes run.json, results.csv and the report, marked complete,
- * partial or interrupted. Whatever happens, every guest, overlay and server the run created is torn down.
+ * partial or interrupted. Whatever happens, every guest, overlay and server the run created is torn down. The
+ * variants' guests stay booted (paused between rounds) all at once: a plan whose guests cannot fit into the host's
+ * memory ({@link MemoryBudget}) is refused before anything is written or booted.
  */
 public final class RunDriver {
 
@@ -78,7 +80,7 @@ public final class RunDriver {
         ImageSpec image = options.lab().resolveImage(plan.image());
         try (Provisioner provisioner = connect()) {
             String serverHost = networkHostAddress(provisioner);
-            state = openState();
+            state = openState(provisioner);
             try (ShutdownGuard g = ShutdownGuard.install(options.out(), guests)) {
                 guard = g;
                 return measureAndWrite(provisioner, image, serverHost);
@@ -86,12 +88,21 @@ public final class RunDriver {
         }
     }
 
-    /** Creates the run directory and a new run's id and seed, or reads back the interrupted run to resume. */
-    private ResumeState openState() {
+    /**
+     * A new run's id and seed, or the interrupted run to resume read back; then, once the guests are known to fit
+     * into the host's memory, the run directory.
+     */
+    private ResumeState openState(Provisioner provisioner) {
         try {
-            ResumeState resumed = options.resume() ? ResumeState.read(dir) : null;
+            ResumeState opened = options.resume() ? ResumeState.read(dir)
+                    : ResumeState.fresh(options.seed(), Instant.now());
+            int resident = (int) plan.variants().stream()
+                    .filter(v -> !opened.complete(policy, v.name(), plan.workloads())).count();
+            MemoryBudget.of(resident, plan.guest(), plan.accel()).requireFits(provisioner.hostMemoryBytes(),
+                    provisioner.uri());
             RunDirectory.prepare(dir, options.resume(), plan.source());
-            return resumed != null ? resumed : ResumeState.fresh(options.seed(), Instant.now());
+            opened.skippedLines().forEach(line -> options.out().println("warning: " + line));
+            return opened;
         } catch (IOException e) {
             throw Failures.unwritable(dir, e);
         }

@@ -9,8 +9,10 @@ import java.util.Objects;
  * What a command run over SSH returned.
  *
  * @param exitStatus the remote exit status, or -1 when the command ended without one (killed by a signal)
- * @param stdout     standard output, UTF-8 decoded, complete
- * @param stderr     standard error, UTF-8 decoded, complete
+ * @param stdout     standard output, UTF-8 decoded, complete (a guest's command may print at most
+ *                   {@link GuestShell#MAX_STDOUT_BYTES})
+ * @param stderr     standard error, UTF-8 decoded: complete, or its last {@link GuestShell#STDERR_TAIL_BYTES}
+ *                   from a line start
  * @param duration   wall time from opening the channel to its close
  */
 public record CommandResult(int exitStatus, String stdout, String stderr, Duration duration) {

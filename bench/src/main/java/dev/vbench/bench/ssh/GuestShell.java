@@ -6,8 +6,6 @@ import com.jcraft.jsch.JSchAlgoNegoFailException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +19,10 @@ import java.util.Objects;
  * learned or accepted on first use.
  *
  * <p>Commands are argument lists, quoted by {@link ShellQuote} into the one command string SSH carries. Their
- * standard input is empty; standard output and error are collected completely (several MB are fine) while the
- * command runs, so neither can fill up and stall it.
+ * standard input is empty; standard output and error are read while the command runs, so neither can fill up and
+ * stall it. Standard output is kept whole up to {@link #MAX_STDOUT_BYTES} (a tool's JSON report is far smaller):
+ * a command that prints more is killed and fails with {@link OutputTooLargeException}. Of standard error the last
+ * {@link #STDERR_TAIL_BYTES} are kept, enough for the lines that explain a failure.
  */
 public final class GuestShell implements AutoCloseable {
     /** Pause between connection attempts while the guest boots. */
@@ -32,13 +32,21 @@ public final class GuestShell implements AutoCloseable {
     private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
     private static final int KEEPALIVE_MILLIS = 15_000;
     private static final int KEEPALIVE_COUNT_MAX = 4;
+    /** Standard output kept at most, 64 MiB: more fails the command (and the measurement it was). */
+    public static final int MAX_STDOUT_BYTES = 64 << 20;
+    /** Standard error kept at most, its last 64 KiB. */
+    public static final int STDERR_TAIL_BYTES = 64 << 10;
 
     private final SshTarget target;
     private final Session session;
+    private final int maxStdout;
+    private final int stderrTail;
 
-    private GuestShell(SshTarget target, Session session) {
+    private GuestShell(SshTarget target, Session session, int maxStdout, int stderrTail) {
         this.target = target;
         this.session = session;
+        this.maxStdout = maxStdout;
+        this.stderrTail = stderrTail;
     }
 
     /**
@@ -54,6 +62,11 @@ public final class GuestShell implements AutoCloseable {
      *                                    interrupted; its interrupt flag is then set again)
      */
     public static GuestShell connect(SshTarget target, Duration bootTimeout) {
+        return connect(target, bootTimeout, MAX_STDOUT_BYTES, STDERR_TAIL_BYTES);
+    }
+
+    /** {@link #connect(SshTarget, Duration)} with other bounds on the output kept (for tests). */
+    static GuestShell connect(SshTarget target, Duration bootTimeout, int maxStdout, int stderrTail) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(bootTimeout, "bootTimeout");
         JSch jsch = new JSch();
@@ -82,7 +95,7 @@ public final class GuestShell implements AutoCloseable {
                 session.setServerAliveCountMax(KEEPALIVE_COUNT_MAX);
                 session.setDaemonThread(true);
                 session.connect((int) Math.min(remainingMillis, ATTEMPT_TIMEOUT.toMillis()));
-                return new GuestShell(target, session);
+                return new GuestShell(target, session, maxStdout, stderrTail);
             } catch (JSchException e) {
                 if (session != null) {
                     session.disconnect();
@@ -114,6 +127,7 @@ public final class GuestShell implements AutoCloseable {
      * @return its result, exit status 0
      * @throws RemoteCommandException        when it exits non-zero or without exit status
      * @throws RemoteCommandTimeoutException when it runs longer than {@code timeout}
+     * @throws OutputTooLargeException       when it prints more than {@link #MAX_STDOUT_BYTES}
      * @throws SshSessionException           when the session fails meanwhile
      */
     public CommandResult exec(List<String> argv, Duration timeout) {
@@ -133,6 +147,7 @@ public final class GuestShell implements AutoCloseable {
      * @param timeout limit for the whole command
      * @return its result, any exit status
      * @throws RemoteCommandTimeoutException when it runs longer than {@code timeout}
+     * @throws OutputTooLargeException       when it prints more than {@link #MAX_STDOUT_BYTES}
      * @throws SshSessionException           when the session fails meanwhile
      */
     public CommandResult execAnyStatus(List<String> argv, Duration timeout) {
@@ -182,8 +197,8 @@ public final class GuestShell implements AutoCloseable {
 
     private CommandResult run(String command, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        BoundedCapture out = BoundedCapture.head(maxStdout);
+        BoundedCapture err = BoundedCapture.tail(stderrTail);
         ChannelExec channel;
         try {
             channel = (ChannelExec) session.openChannel("exec");
@@ -199,14 +214,9 @@ public final class GuestShell implements AutoCloseable {
             channel.setErrStream(err);
             channel.connect((int) Math.max(1, Math.min(timeout.toMillis(), CHANNEL_OPEN_TIMEOUT.toMillis())));
             long pause = 1;
-            while (!channel.isClosed()) {
+            while (!channel.isClosed() && !out.overflowed()) {
                 if (System.nanoTime() - deadline >= 0) {
-                    try {
-                        channel.sendSignal("KILL");
-                    } catch (Exception e) {
-                        // best effort: the server may not support signals; closing the channel follows anyway
-                    }
-                    channel.disconnect();
+                    kill(channel);
                     throw new RemoteCommandTimeoutException(target, command, timeout,
                             result(-1, out, err, start));
                 }
@@ -216,6 +226,11 @@ public final class GuestShell implements AutoCloseable {
                 }
                 Thread.sleep(pause);
                 pause = Math.min(50, pause * 2);
+            }
+            if (out.overflowed()) {
+                kill(channel);
+                throw new OutputTooLargeException(target, command, maxStdout,
+                        new CommandResult(-1, "", err.text(), Duration.ofNanos(System.nanoTime() - start)));
             }
         } catch (JSchException e) {
             throw new SshSessionException("cannot run a command on " + target + ": " + e.getMessage() + " ("
@@ -229,10 +244,18 @@ public final class GuestShell implements AutoCloseable {
         return result(channel.getExitStatus(), out, err, start);
     }
 
-    private static CommandResult result(int exitStatus, ByteArrayOutputStream out, ByteArrayOutputStream err,
-            long start) {
-        return new CommandResult(exitStatus, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                Duration.ofNanos(System.nanoTime() - start));
+    /** Asks the server to kill the command and closes its channel. */
+    private static void kill(ChannelExec channel) {
+        try {
+            channel.sendSignal("KILL");
+        } catch (Exception e) {
+            // best effort: the server may not support signals; closing the channel follows anyway
+        }
+        channel.disconnect();
+    }
+
+    private static CommandResult result(int exitStatus, BoundedCapture out, BoundedCapture err, long start) {
+        return new CommandResult(exitStatus, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static void checkPermanent(SshTarget target, PinnedHostKeyRepository hostKeys, JSchException e) {

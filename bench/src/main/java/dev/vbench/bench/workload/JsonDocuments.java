@@ -13,7 +13,13 @@ import java.util.List;
 /**
  * The JSON documents and the text lines around them in a tool's output. A document starts with a line whose
  * first character is <code>{</code>; everything else is a text line (fio prints its errors that way). A document
- * that does not parse (cut off) is remembered, and its remaining lines are skipped up to the next document.
+ * that does not parse (cut off, or broken by other text) is remembered, and its remaining lines are skipped up to
+ * the next document.
+ *
+ * <p>Linear time: Jackson's streaming parser reads each document once from where it starts, and after a document
+ * that does not parse the search for the next one goes on from the line where the parser gave up, so no character
+ * is read by more than one parser (the line of the failure aside). Lines starting with <code>{</code> inside a
+ * broken document are therefore part of it, not new documents.
  *
  * @param documents     complete documents in output order
  * @param textLines     non-blank text lines outside the documents, stripped
@@ -32,23 +38,24 @@ record JsonDocuments(List<JsonNode> documents, List<String> textLines, boolean e
         boolean skipping = false;
         int pos = 0;
         while (pos < text.length()) {
-            int eol = text.indexOf('\n', pos);
-            if (eol < 0) {
-                eol = text.length();
-            }
+            int eol = lineEnd(text, pos);
             if (text.charAt(pos) == '{') {
                 skipping = false;
                 StringReader rest = new StringReader(text);
                 try (JsonParser parser = MAPPER.getFactory().createParser(rest)) {
                     rest.skip(pos);
-                    JsonNode node = MAPPER.readTree(parser);
-                    documents.add(node);
-                    incomplete = false;
-                    pos += (int) parser.currentLocation().getCharOffset();
-                    continue;
-                } catch (JsonProcessingException e) {
-                    incomplete = true;
-                    skipping = true;
+                    try {
+                        documents.add(MAPPER.readTree(parser));
+                        incomplete = false;
+                        pos += (int) parser.currentLocation().getCharOffset();
+                        continue;
+                    } catch (JsonProcessingException e) {
+                        incomplete = true;
+                        skipping = true;
+                        int failedAt = pos + (int) parser.currentLocation().getCharOffset();
+                        pos = Math.max(eol + 1, lineStart(text, Math.min(failedAt, text.length())));
+                        continue;
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("reading a string cannot fail", e);
                 }
@@ -63,6 +70,16 @@ record JsonDocuments(List<JsonNode> documents, List<String> textLines, boolean e
             pos = eol + 1;
         }
         return new JsonDocuments(List.copyOf(documents), List.copyOf(lines), incomplete);
+    }
+
+    private static int lineEnd(String text, int pos) {
+        int eol = text.indexOf('\n', pos);
+        return eol < 0 ? text.length() : eol;
+    }
+
+    /** The start of the line that holds {@code pos}. */
+    private static int lineStart(String text, int pos) {
+        return pos == 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
     }
 
     /**

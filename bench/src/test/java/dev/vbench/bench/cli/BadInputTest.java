@@ -7,6 +7,7 @@ import dev.vbench.bench.run.TestImages;
 import dev.vbench.provisioning.HostCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -348,6 +349,54 @@ class BadInputTest {
             return new Command(List.of("import", "fio", "--variant", "ide", "--workload", "randread",
                     input.toString(), "--out", out.toString()), out, fakeLab(d, false, false));
         }));
+
+        // ------------------------------------------------------------- limits: memory, journal, import, streams
+        cases.add(new Case("run: guests that cannot fit into the host's memory", ExitCode.PROVISIONING,
+                List.of("check the host's memory", "keeps 72 guests booted at once", "test:///default has 3.0 GiB",
+                        "measure fewer variants a run", "guest.memory_mib"), d -> {
+                    Path plan = writePlan(d, t -> hugeGuests(onTestDriver(t)));
+                    return run(plan, d.resolve("out"), fakeLab(d, true, true));
+                }));
+        cases.add(new Case("run: --resume past a corrupt middle line of the journal (to the memory check)",
+                ExitCode.PROVISIONING, List.of("check the host's memory", "keeps 72 guests booted at once"), d -> {
+                    Path run = d.resolve("interrupted");
+                    Files.createDirectories(run);
+                    Files.writeString(run.resolve("plan.yaml"), hugeGuests(onTestDriver(Files.readString(SMOKE))));
+                    Files.writeString(run.resolve("journal.jsonl"), START_LINE
+                            + "{\"type\":\"measurement\",\"variant\":\"ide-wt-e1000\",\"wor\n"
+                            + "{\"type\":\"end\",\"status\":\"interrupted\",\"time\":\"2026-11-28T00:01:00Z\"}\n");
+                    return new Command(List.of("run", "--resume", run.toString()), run.resolve("run.json"),
+                            fakeLab(d, true, true));
+                }));
+        cases.add(new Case("run: --resume of a journal with a corrupt first line", ExitCode.CONFIG,
+                List.of("journal.jsonl:1: not a journal entry", "start line is unreadable", "start a new run"), d -> {
+                    Path run = d.resolve("interrupted");
+                    Files.createDirectories(run);
+                    Files.writeString(run.resolve("plan.yaml"), onTestDriver(Files.readString(SMOKE)));
+                    Files.writeString(run.resolve("journal.jsonl"), "{\"type\":\"start\",\"run_id\":\"2026\n"
+                            + START_LINE);
+                    return new Command(List.of("run", "--resume", run.toString()), run.resolve("run.json"),
+                            fakeLab(d, true, true));
+                }));
+        cases.add(new Case("run: an endless plan through a FIFO is cut at 1 MiB", ExitCode.CONFIG,
+                List.of("plan.fifo: larger than 1 MiB: not a plan file"),
+                d -> run(endlessFifo(), d.resolve("out"), fakeLab(d, true, true))));
+        cases.add(new Case("import: a file larger than 64 MiB", ExitCode.CONFIG,
+                List.of("huge.json: larger than 64 MiB", "not fio JSON output"), d -> {
+                    Path input = d.resolve("huge.json");
+                    try (RandomAccessFile sparse = new RandomAccessFile(input.toFile(), "rw")) {
+                        sparse.setLength((64L << 20) + 1);
+                    }
+                    Path out = d.resolve("samples.csv");
+                    return new Command(List.of("import", "fio", "--variant", "ide", "--workload", "randread",
+                            input.toString(), "--out", out.toString()), out, fakeLab(d, false, false));
+                }));
+        cases.add(new Case("import: an endless stream (/dev/zero) is cut at 64 MiB", ExitCode.CONFIG,
+                List.of("/dev/zero: larger than 64 MiB", "not iperf3 JSON output"), d -> {
+                    Path out = d.resolve("samples.csv");
+                    return new Command(List.of("import", "iperf3", "--variant", "ide", "--workload", "tcp",
+                            "/dev/zero", "--out", out.toString()), out, fakeLab(d, false, false));
+                }));
         imageCases(cases);
         return cases.stream();
     }
@@ -544,6 +593,55 @@ class BadInputTest {
 
     private static String withImage(String plan, String image) {
         return replace(plan, "name: smoke\n", "name: smoke\nimage: " + image + "\n");
+    }
+
+    /** A valid start line of a journal, as vbench writes it. */
+    private static final String START_LINE = "{\"type\":\"start\",\"run_id\":\"20261128-000000-abcd\",\"seed\":1,"
+            + "\"time\":\"2026-11-28T00:00:00Z\",\"resumed\":false}\n";
+
+    /** The issue's plan: every guest 256 GiB, and a matrix of 72 variants (the smoke plan's two among them). */
+    private static String hugeGuests(String plan) {
+        return replace(plan, "baseline: ide-wt-e1000\n", "baseline: ide-wt-e1000\nguest: {memory_mib: 262144}\n"
+                + "matrix:\n  disk.bus: [ide, sata, virtio, virtio-scsi]\n"
+                + "  disk.cache: [default, none, writethrough, writeback, directsync, unsafe]\n"
+                + "  nic.model: [e1000, rtl8139, virtio]\n");
+    }
+
+    /**
+     * A FIFO outside the case's directory (reading it there to compare would block), fed with plan lines forever
+     * by a daemon thread until its reader goes away; the thread then removes it.
+     */
+    private static Path endlessFifo() throws IOException {
+        Path fifoDir = Files.createTempDirectory("vbench-fifo");
+        Path fifo = fifoDir.resolve("plan.fifo");
+        try {
+            if (new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor() != 0) {
+                throw new IOException("mkfifo failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Thread feeder = new Thread(() -> {
+            byte[] line = "# an endless plan\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+            try (var out = Files.newOutputStream(fifo)) {
+                while (true) {
+                    out.write(line);
+                }
+            } catch (IOException e) {
+                // the reader closed the FIFO: the endless plan ends here
+            } finally {
+                try {
+                    Files.deleteIfExists(fifo);
+                    Files.deleteIfExists(fifoDir);
+                } catch (IOException e) {
+                    // a temporary directory left behind is harmless
+                }
+            }
+        }, "endless-plan");
+        feeder.setDaemon(true);
+        feeder.start();
+        return fifo;
     }
 
     @ParameterizedTest(name = "{0}")

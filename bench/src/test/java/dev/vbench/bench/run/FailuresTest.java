@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vbench.bench.ssh.CommandResult;
 import dev.vbench.bench.ssh.HostKeyMismatchException;
 import dev.vbench.bench.ssh.HostPublicKey;
+import dev.vbench.bench.ssh.OutputTooLargeException;
 import dev.vbench.bench.ssh.RemoteCommandTimeoutException;
 import dev.vbench.bench.ssh.SshTarget;
 import dev.vbench.bench.workload.InvalidMeasurementException;
@@ -51,6 +52,21 @@ class FailuresTest {
         })).hasValueSatisfying(o -> {
             assertThat(o.status()).isEqualTo(Measurement.Status.FAILED);
             assertThat(o.reason()).contains("timed out after 95000 ms").doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void aToolThatPrintedTooMuchIsAFailedMeasurementAndTheVariantGoesOn() {
+        SshTarget guest = new SshTarget("10.0.0.2", 22, "root", Path.of("key"), HostPublicKey.parse(
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKjM2um+/KJql6ryFsMKCPHxxKvJoGVUGomkRReQOVy8 root@image"));
+        OutputTooLargeException flood = new OutputTooLargeException(guest, "fio --name x", 64 << 20,
+                new CommandResult(-1, "", "fio: note\n", Duration.ofSeconds(3)));
+        assertThat(Failures.ofMeasurement(flood, () -> {
+            throw new AssertionError("the guest's state does not matter here");
+        })).hasValueSatisfying(o -> {
+            assertThat(o.status()).isEqualTo(Measurement.Status.FAILED);
+            assertThat(o.reason()).contains("printed more than 64 MiB on standard output", "fio --name x",
+                    "stderr: fio: note").doesNotContain("\n");
         });
     }
 

@@ -133,6 +133,41 @@ class JournalTest {
     }
 
     @Test
+    void linesThatAreNotEntriesAreSkippedWithTheirNumbersAndTheRestIsRead() throws Exception {
+        byte[] notUtf8 = {'{', '"', (byte) 0xff, '"', '}'};
+        String longLine = "{\"type\":\"end\",\"status\":\"" + "x".repeat(Journal.MAX_LINE_BYTES) + "\"}";
+        try (var out = Files.newOutputStream(dir.resolve(Journal.FILE))) {
+            out.write((LINES.get(0) + "\nnot json at all\n").getBytes(StandardCharsets.UTF_8));
+            out.write(notUtf8);
+            out.write(("\n" + LINES.get(4) + "\n" + longLine + "\n\n" + LINES.get(6) + "\n{\"type\":\"end\",")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Journal.Contents read = Journal.readAll(dir);
+        assertThat(read.entries()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Start", "MeasurementEntry", "End");
+        assertThat(read.skipped()).extracting(Journal.Skipped::line).containsExactly(2, 3, 5);
+        assertThat(read.skipped().get(0).problem()).startsWith("not a journal entry (Unrecognized token 'not'")
+                .doesNotContain("\n");
+        assertThat(read.skipped().get(1).problem()).isEqualTo("not UTF-8 text, not a journal entry");
+        assertThat(read.skipped().get(2).problem()).isEqualTo("longer than 16 MiB, not a journal entry");
+    }
+
+    @Test
+    void aTornTailLongerThanTheReadChunkIsCutBackToTheLastLineEnd() throws Exception {
+        try (Journal j = Journal.open(dir)) {
+            j.append(JournalEntry.MeasurementEntry.of(ok("a", 1, 100)));
+        }
+        long whole = Files.size(dir.resolve(Journal.FILE));
+        Files.writeString(dir.resolve(Journal.FILE), "{\"type\":\"measurement\",\"reason\":\"" + "y".repeat(20_000),
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Journal.open(dir).close();
+        assertThat(Files.size(dir.resolve(Journal.FILE))).isEqualTo(whole);
+        Files.writeString(dir.resolve(Journal.FILE), "no line end at all", StandardCharsets.UTF_8);
+        Journal.open(dir).close();
+        assertThat(Files.size(dir.resolve(Journal.FILE))).isZero();
+    }
+
+    @Test
     void noJournalReadsAsEmpty() throws Exception {
         assertThat(Journal.read(dir)).isEmpty();
         assertThat(Journal.start(Journal.read(dir))).isEmpty();

@@ -7,6 +7,8 @@ import dev.vbench.bench.plan.FioSpec;
 import dev.vbench.bench.plan.Workload;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.results.RunStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -120,6 +122,50 @@ class ResumeStateTest {
         assertThat(state.measurements()).isEmpty();
         state.on(new RunEvent.Ended(RunStatus.COMPLETE, T));
         assertThat(ResumeState.fresh(null, T).runId()).startsWith("20261126-040000-");
+    }
+
+    /** The first attempt's journal with line {@code number} (from 1) replaced by {@code text}. */
+    private void corrupt(int number, String text) throws Exception {
+        Path file = dir.resolve(Journal.FILE);
+        Files.deleteIfExists(file);
+        firstAttempt();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.set(number - 1, text);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCorruptMiddleLineIsSkippedWithAWarningAndItsMeasurementIsTakenAgain() throws Exception {
+        // line 6 is the ok measurement of a/w rep 1: cut in the middle, as a disk error might leave it
+        corrupt(6, "{\"type\":\"measurement\",\"variant\":\"a\",\"wor");
+        ResumeState state = ResumeState.read(dir);
+        assertThat(state.runId()).isEqualTo("r1");
+        assertThat(state.measurements()).isEmpty();
+        assertThat(state.needs(new FixedRepetitions(2), "a", "w", 1)).isTrue();
+        assertThat(state.variants(PLAN_ORDER)).extracting(VariantRecord::status).containsExactly("ready", "failed");
+        assertThat(state.skippedLines()).singleElement().asString()
+                .startsWith(dir.resolve(Journal.FILE) + ":6: not a journal entry (")
+                .endsWith("; line skipped (a measurement it held is taken again)");
+    }
+
+    @Test
+    void aMiddleLineThatIsJsonButNoMeasurementIsSkippedToo() throws Exception {
+        corrupt(6, "{\"type\":\"measurement\",\"variant\":\"a\",\"workload\":\"w\",\"rep\":1,"
+                + "\"status\":\"splendid\",\"metrics\":[]}");
+        ResumeState state = ResumeState.read(dir);
+        assertThat(state.measurements()).isEmpty();
+        assertThat(state.skippedLines()).singleElement().asString().contains(":6: not a journal entry");
+        corrupt(4, "{\"type\":\"variant\"}");
+        assertThat(ResumeState.read(dir).skippedLines()).singleElement().asString().contains(":4: ");
+    }
+
+    @Test
+    void aCorruptFirstLineRefusesTheResume() throws Exception {
+        corrupt(1, "{\"type\":\"start\",\"run_id\":\"r1\",\"seed\":4");
+        assertThatThrownBy(() -> ResumeState.read(dir)).isInstanceOf(RunInputException.class)
+                .hasMessageStartingWith(dir.resolve(Journal.FILE) + ":1: not a journal entry (")
+                .hasMessageEndingWith("the run's start line is unreadable, so the run cannot be resumed; start a new"
+                        + " run with --plan and --out");
     }
 
     @Test

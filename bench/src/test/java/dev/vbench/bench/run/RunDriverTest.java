@@ -99,4 +99,18 @@ class RunDriverTest {
         assertThat(starts.get(1).resumed()).isTrue();
         assertThat(starts.get(0).planFile()).isEqualTo(Path.of("smoke.yaml").toAbsolutePath().toString());
     }
+
+    @Test
+    void aResumePastACorruptJournalLineWarnsWithFileAndLine() throws Exception {
+        Path out = dir.resolve("out");
+        run(out, false, new StringWriter());
+        Path journal = out.resolve(Journal.FILE);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(journal, StandardCharsets.UTF_8));
+        lines.set(2, lines.get(2).substring(0, 20));
+        Files.writeString(journal, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        StringWriter text = new StringWriter();
+        assertThat(run(out, true, text).status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(text.toString()).contains("warning: " + journal + ":3: not a journal entry (",
+                "; line skipped (a measurement it held is taken again)");
+    }
 }

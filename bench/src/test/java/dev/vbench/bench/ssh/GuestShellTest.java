@@ -151,7 +151,7 @@ class GuestShellTest {
     }
 
     @Test
-    void collectsSeveralMegabytesOnBothStreamsCompletely() {
+    void collectsSeveralMegabytesOfOutputCompletelyAndTheTailOfStderr() {
         int outBytes = 5 * 1024 * 1024;
         int errBytes = 3 * 1024 * 1024;
         String script = "(yes 0123456789abcdef | head -c " + outBytes + ") & (yes ERR | head -c " + errBytes
@@ -159,9 +159,46 @@ class GuestShellTest {
         try (GuestShell shell = connect()) {
             CommandResult result = shell.execScript(script, Duration.ofSeconds(60));
             assertThat(result.stdout()).hasSize(outBytes);
-            assertThat(result.stderr()).hasSize(errBytes);
             assertThat(result.stdout().lines().limit(outBytes / 17)).allMatch("0123456789abcdef"::equals);
-            assertThat(result.stderr().lines().limit(errBytes / 4)).allMatch("ERR"::equals);
+            assertThat(result.stderr().length()).isBetween(GuestShell.STDERR_TAIL_BYTES - 4,
+                    GuestShell.STDERR_TAIL_BYTES);
+            assertThat(result.stderr().lines()).allMatch("ERR"::equals);
+        }
+    }
+
+    @Test
+    void standardOutputIsKeptWholeUpToTheCapAndACommandPrintingMoreIsStopped() {
+        int cap = 64 * 1024;
+        SshTarget target = target(clientKeyFile, TestSshServer.publicKey(hostKey));
+        try (GuestShell shell = GuestShell.connect(target, BOOT, cap, 1024)) {
+            assertThat(shell.exec(List.of("sh", "-c", "yes | head -c " + cap), SHORT).stdout()).hasSize(cap);
+            // far more than the cap (bounded all the same, should the server not kill it)
+            String flood = "echo starting >&2; yes | head -c 1000000000; echo never";
+            OutputTooLargeException e = catchThrowableOfType(OutputTooLargeException.class,
+                    () -> shell.execAnyStatus(List.of("sh", "-c", flood), Duration.ofSeconds(60)));
+            assertThat(e).hasMessageContaining("printed more than 64 KiB on standard output")
+                    .hasMessageContaining("stderr: starting").hasMessageContaining("check what the command prints");
+            assertThat(e.getMessage().lines()).hasSize(1);
+            assertThat(e.exitStatus()).isEqualTo(-1);
+            assertThat(e.result().stdout()).isEmpty();
+            assertThatThrownBy(() -> shell.exec(List.of("sh", "-c", "yes | head -c " + (cap + 1)), SHORT))
+                    .isInstanceOf(OutputTooLargeException.class);
+            assertThat(shell.exec(List.of("echo", "still", "here"), SHORT).stdout()).isEqualTo("still here\n");
+        }
+    }
+
+    @Test
+    void ofStandardErrorTheLastLinesAreKeptFromALineStart() {
+        SshTarget target = target(clientKeyFile, TestSshServer.publicKey(hostKey));
+        String script = "i=1; while [ $i -le 2000 ]; do echo \"err line $i\" >&2; i=$((i+1)); done; exit 3";
+        try (GuestShell shell = GuestShell.connect(target, BOOT, 1024, 1000)) {
+            RemoteCommandException e = catchThrowableOfType(RemoteCommandException.class,
+                    () -> shell.execScript(script, SHORT));
+            String stderr = e.result().stderr();
+            assertThat(stderr.length()).isLessThanOrEqualTo(1000).isGreaterThan(900);
+            assertThat(stderr).startsWith("err line ").endsWith("err line 2000\n");
+            assertThat(stderr.lines()).allMatch(l -> l.matches("err line [0-9]+"));
+            assertThat(e).hasMessageEndingWith("err line 1999 | err line 2000");
         }
     }
 

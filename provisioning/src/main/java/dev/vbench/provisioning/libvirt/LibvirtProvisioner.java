@@ -83,6 +83,12 @@ public final class LibvirtProvisioner implements Provisioner {
     }
 
     @Override
+    public long hostMemoryBytes() {
+        long kib = LibvirtCall.run("read the memory size of " + uri, () -> connect.nodeInfo().memory);
+        return kib * 1024;
+    }
+
+    @Override
     public RunningDomain start(DomainDefinition definition) {
         String name = definition.name();
         if (lookup(name).isPresent()) {

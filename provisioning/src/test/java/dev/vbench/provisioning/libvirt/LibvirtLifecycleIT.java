@@ -94,6 +94,7 @@ class LibvirtLifecycleIT {
         assertThat(env.hypervisorVersion()).isEqualTo("0.0.2");
         assertThat(env.kvmOffered()).isFalse();
         assertThat(env.hostName()).isNotBlank();
+        assertThat(provisioner.hostMemoryBytes()).isEqualTo(3L << 30); // virsh -c test:///default nodeinfo
     }
 
     @Test
