@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.vbench.bench.workload.Metric;
+import dev.vbench.results.Sample;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,9 @@ public sealed interface JournalEntry {
         public VariantEntry {
             Objects.requireNonNull(record, "record");
             Objects.requireNonNull(record.variant(), "record.variant");
+            if (!Sample.NAME.matcher(record.variant()).matches()) {
+                throw new IllegalArgumentException("'" + record.variant() + "' is not a variant name");
+            }
         }
     }
 

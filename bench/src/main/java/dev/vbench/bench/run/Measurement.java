@@ -1,6 +1,7 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.bench.workload.Metric;
+import dev.vbench.results.Sample;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,12 @@ public record Measurement(String variant, String workload, int rep, Status statu
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(status, "status");
+        for (String name : List.of(variant, workload)) {
+            if (!Sample.NAME.matcher(name).matches()) {
+                // names become file names under raw/: one read back from a journal follows the plan's grammar
+                throw new IllegalArgumentException("'" + name + "' is not a variant or workload name");
+            }
+        }
         metrics = List.copyOf(metrics);
         if (status != Status.OK && reason == null) {
             throw new IllegalArgumentException("a measurement that is not ok needs a reason");

@@ -160,6 +160,18 @@ class ResumeStateTest {
     }
 
     @Test
+    void namesReadBackFromTheJournalFollowThePlansGrammar() throws Exception {
+        // a forged name would become a path under raw/ ("raw/../../etc"): such a line is no journal entry
+        corrupt(6, "{\"type\":\"measurement\",\"variant\":\"../../etc\",\"workload\":\"w\",\"rep\":1,"
+                + "\"status\":\"ok\",\"metrics\":[]}");
+        ResumeState state = ResumeState.read(dir);
+        assertThat(state.measurements()).isEmpty();
+        assertThat(state.skippedLines()).singleElement().asString().contains(":6: not a journal entry");
+        corrupt(4, "{\"type\":\"variant\",\"record\":{\"variant\":\"/home\",\"status\":\"ready\"}}");
+        assertThat(ResumeState.read(dir).skippedLines()).singleElement().asString().contains(":4: ");
+    }
+
+    @Test
     void aCorruptFirstLineRefusesTheResume() throws Exception {
         corrupt(1, "{\"type\":\"start\",\"run_id\":\"r1\",\"seed\":4");
         assertThatThrownBy(() -> ResumeState.read(dir)).isInstanceOf(RunInputException.class)
