@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -46,16 +44,15 @@ public final class Leftovers {
         RunOwner me = lab.owner();
         List<String> removed = new ArrayList<>();
         List<String> leftAlone = new ArrayList<>();
-        Map<String, List<TaggedDomain>> ours = new TreeMap<>();
+        Set<String> runs = new TreeSet<>();
         for (TaggedDomain domain : provisioner.listTagged()) {
             if (domain.tag().ownedBy(me)) {
-                ours.computeIfAbsent(domain.tag().runId(), r -> new ArrayList<>()).add(domain);
+                runs.add(domain.tag().runId());
             } else {
                 leftAlone.add("not ours: domain " + domain.name() + " (run " + domain.tag().runId() + ", "
                         + domain.tag().describeOwner() + ")");
             }
         }
-        Set<String> runs = new TreeSet<>(ours.keySet());
         runs.addAll(runIds(lab.runs(), ".lock", leftAlone));
         runs.addAll(runIds(lab.pool(), "", leftAlone));
         for (String runId : runs) {
@@ -66,7 +63,7 @@ public final class Leftovers {
                     continue; // alive
                 }
                 try (RunLock held = lock.get()) {
-                    removeHeld(provisioner, lab, runId, ours.getOrDefault(runId, List.of()), removed);
+                    removed.addAll(removeRun(provisioner, lab, runId));
                 }
                 if (hadLock) {
                     removed.add("stale lock " + runId + ".lock");
@@ -79,21 +76,17 @@ public final class Leftovers {
     }
 
     /**
-     * Removes what an earlier attempt of {@code runId} left, for a resume that holds the run's lock (so
-     * {@link #remove} spares them): its domains tagged with this home and host, its server and its overlays.
+     * Removes what {@code runId} left: its domains tagged with this home and host, its server and its overlays. The
+     * caller holds the run's lock (a resume removing its earlier attempt's, or {@link #remove}), so no harness of
+     * this home defines domains of the run meanwhile: they are listed afresh under the lock.
      */
     public static List<String> removeRun(Provisioner provisioner, LabHome lab, String runId) throws IOException {
         RunOwner me = lab.owner();
         List<String> removed = new ArrayList<>();
-        removeHeld(provisioner, lab, runId, provisioner.listTagged().stream()
-                .filter(d -> d.tag().ownedBy(me) && d.tag().runId().equals(runId)).toList(), removed);
-        return removed;
-    }
-
-    /** Removes a run's domains, server and overlay directory; the caller holds the run's lock. */
-    private static void removeHeld(Provisioner provisioner, LabHome lab, String runId, List<TaggedDomain> domains,
-            List<String> removed) throws IOException {
-        for (TaggedDomain domain : domains) {
+        for (TaggedDomain domain : provisioner.listTagged()) {
+            if (!domain.tag().ownedBy(me) || !domain.tag().runId().equals(runId)) {
+                continue;
+            }
             provisioner.removeTagged(domain);
             removed.add("domain " + domain.name());
         }
@@ -103,6 +96,7 @@ public final class Leftovers {
             deleteTree(lab.pool(), dir);
             removed.add("overlays " + dir);
         }
+        return removed;
     }
 
     /** The run ids named by the entries {@code ID + suffix} of {@code dir}; other entries are noted, not touched. */
