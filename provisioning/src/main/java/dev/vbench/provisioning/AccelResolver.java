@@ -26,10 +26,12 @@ public final class AccelResolver {
     private AccelResolver() {
     }
 
-    /** {@link #resolve(Accel, Provisioner, ImageSpec, Path, String, Duration)} with {@link #PROBE_TIMEOUT}. */
+    /**
+     * {@link #resolve(Accel, Provisioner, ImageSpec, Path, String, RunOwner, Duration)} with {@link #PROBE_TIMEOUT}.
+     */
     public static AccelResolution resolve(Accel requested, Provisioner provisioner, ImageSpec image, Path workDir,
-                                          String runId) {
-        return resolve(requested, provisioner, image, workDir, runId, PROBE_TIMEOUT);
+                                          String runId, RunOwner owner) {
+        return resolve(requested, provisioner, image, workDir, runId, owner, PROBE_TIMEOUT);
     }
 
     /**
@@ -39,15 +41,15 @@ public final class AccelResolver {
      * <li>{@code kvm}: KVM if the host offers it (not probed: the plan insists), else a
      * {@link ProvisioningException}.</li>
      * <li>{@code auto}: TCG if the host does not offer KVM or the image has no kernel to probe with; else the probe
-     * domain {@code vbench-RUN-accel-probe} (console log in {@code workDir}), always destroyed and undefined
-     * afterwards, decides.</li>
+     * domain {@code vbench-RUN-accel-probe} (console log in {@code workDir}, tagged with {@code owner}), always
+     * destroyed and undefined afterwards, decides.</li>
      * </ul>
      *
      * @throws ProvisioningException when {@code kvm} is requested but not offered, or libvirt fails to report the
      *                               host capabilities
      */
     public static AccelResolution resolve(Accel requested, Provisioner provisioner, ImageSpec image, Path workDir,
-                                          String runId, Duration timeout) {
+                                          String runId, RunOwner owner, Duration timeout) {
         Objects.requireNonNull(requested, "requested");
         if (requested == Accel.TCG) {
             return new AccelResolution(requested, Accel.TCG, "accel: tcg requested by the plan");
@@ -68,14 +70,14 @@ public final class AccelResolver {
             return new AccelResolution(requested, Accel.TCG, "KVM is offered but was not probed: the image has no"
                     + " kernel for a direct-boot probe (set accel: kvm to force KVM)");
         }
-        return probe(provisioner, image, workDir, runId, timeout);
+        return probe(provisioner, image, workDir, runId, owner, timeout);
     }
 
     private static AccelResolution probe(Provisioner provisioner, ImageSpec image, Path workDir, String runId,
-                                         Duration timeout) {
+                                         RunOwner owner, Duration timeout) {
         BootProbe p;
         try {
-            p = probe(Accel.KVM, provisioner, image, workDir, runId, timeout);
+            p = probe(Accel.KVM, provisioner, image, workDir, runId, owner, timeout);
         } catch (ProvisioningException e) {
             return new AccelResolution(Accel.AUTO, Accel.TCG, "KVM is offered but the probe domain failed: "
                     + e.getMessage());
@@ -107,11 +109,11 @@ public final class AccelResolver {
      * @throws IllegalArgumentException when the image has no kernel
      */
     public static BootProbe probe(Accel accel, Provisioner provisioner, ImageSpec image, Path workDir, String runId,
-                                  Duration timeout) {
+                                  RunOwner owner, Duration timeout) {
         if (!image.directKernelBoot()) {
             throw new IllegalArgumentException("the boot probe needs an image with a kernel");
         }
-        RunTag tag = new RunTag(runId, RunTag.ACCEL_PROBE);
+        RunTag tag = new RunTag(runId, RunTag.ACCEL_PROBE, owner);
         String name = DomainSpec.domainName(runId, RunTag.ACCEL_PROBE);
         Path log = workDir.toAbsolutePath().normalize().resolve(name + "-console.log");
         ProbeDomainSpec spec = new ProbeDomainSpec(name, accel, tag, image.kernel(), image.initrd(),

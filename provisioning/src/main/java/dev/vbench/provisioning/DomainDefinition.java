@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A rendered domain definition ready to be defined: its name, the vbench tag it carries and the XML. The
  * constructor checks that the XML really carries {@code tag} in its metadata, so every domain vbench defines can be
- * found (and is the only kind touched) by cleanup.
+ * found (and is the only kind touched) by cleanup; the tag must name its owner (home and host).
  *
  * @param name domain name ({@code <name>} of the XML)
  * @param tag  run id and variant written in the XML's metadata
@@ -17,6 +17,10 @@ public record DomainDefinition(String name, RunTag tag, String xml) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(xml, "xml");
+        if (tag.owner() == null) {
+            throw new IllegalArgumentException("the tag of domain '" + name + "' must name its home and host, or"
+                    + " cleanup could never prove the domain is vbench's own");
+        }
         Optional<RunTag> inXml = RunTag.fromDomainXml(xml);
         if (!inXml.equals(Optional.of(tag))) {
             throw new IllegalArgumentException("domain XML of '" + name + "' must carry vbench metadata " + tag

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param image       the base image; with a kernel the guest boots it directly, otherwise from the root disk
  * @param network     where the NIC is plugged
  * @param mac         the NIC's MAC address, normally {@link MacAddress#forName(String)} of {@code name}
- * @param tag         run id and variant name, written into the domain's metadata for cleanup
+ * @param tag         run id, variant name and owner, written into the domain's metadata for cleanup
  * @param consoleLog  absolute path of a file that receives the serial console, or {@code null} for none
  */
 public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant variant, Path rootOverlay,
@@ -67,15 +67,18 @@ public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant vari
     /**
      * The usual spec of one variant of a run: name {@code vbench-RUN-VARIANT}, MAC derived from that name, overlays
      * {@code NAME-root.qcow2} and {@code NAME-data.qcow2} and console log {@code NAME-console.log} in {@code workDir}.
+     *
+     * @param owner the harness's home and host for the run tag; {@code null} only for a preview that is rendered with
+     *              {@link DomainXml#renderEmitted} and never defined
      */
-    public static DomainSpec forVariant(String runId, Variant variant, Accel accel, GuestSpec guest, ImageSpec image,
-                                        NetworkSpec network, Path workDir) {
+    public static DomainSpec forVariant(String runId, RunOwner owner, Variant variant, Accel accel, GuestSpec guest,
+                                        ImageSpec image, NetworkSpec network, Path workDir) {
         Objects.requireNonNull(workDir, "workDir");
         String name = domainName(runId, variant.name());
         Path dir = workDir.toAbsolutePath().normalize();
         return new DomainSpec(name, accel, guest, variant, dir.resolve(name + "-root.qcow2"),
                 dir.resolve(name + "-data.qcow2"), image, network, MacAddress.forName(name),
-                new RunTag(runId, variant.name()), dir.resolve(name + "-console.log"));
+                new RunTag(runId, variant.name(), owner), dir.resolve(name + "-console.log"));
     }
 
     /** {@code vbench-RUN-VARIANT}. */

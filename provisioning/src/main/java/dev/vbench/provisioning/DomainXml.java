@@ -37,12 +37,37 @@ public final class DomainXml {
     private DomainXml() {
     }
 
-    /** The domain definition of one variant's guest. */
+    /**
+     * The domain definition of one variant's guest, tagged with its run (see {@link RunTag}) for cleanup.
+     *
+     * @throws IllegalArgumentException when the spec's tag names no owner: vbench defines only domains it can prove
+     *                                  are its own
+     */
     public static String render(DomainSpec spec) {
+        return render(spec, false);
+    }
+
+    /**
+     * The definition of a variant's guest as {@code vbench plan --emit-xml} writes it: the same devices, but with the
+     * element {@code <vbench:emitted run=... variant=.../>} instead of a run tag, so that a domain somebody defines
+     * from it is never taken for a leftover of a run and removed by cleanup.
+     */
+    public static String renderEmitted(DomainSpec spec) {
+        return render(spec, true);
+    }
+
+    private static String render(DomainSpec spec, boolean emitted) {
         XmlWriter w = new XmlWriter();
         w.start("domain", "type", spec.accel().domainType());
         w.text("name", spec.name());
-        metadata(w, spec.tag());
+        if (emitted) {
+            w.start("metadata");
+            w.emptyInNamespace(RunTag.PREFIX, RunTag.EMITTED, RunTag.NAMESPACE, "run", spec.tag().runId(),
+                    "variant", spec.tag().variant());
+            w.end();
+        } else {
+            metadata(w, spec.tag());
+        }
         w.text("memory", Integer.toString(spec.guest().memoryMib()), "unit", "MiB");
         w.text("vcpu", Integer.toString(spec.guest().vcpus()), "placement", "static");
         w.start("os");
@@ -138,9 +163,13 @@ public final class DomainXml {
     }
 
     private static void metadata(XmlWriter w, RunTag tag) {
+        if (tag.owner() == null) {
+            throw new IllegalArgumentException("the run tag of " + tag.runId() + "/" + tag.variant()
+                    + " names no home and host: cleanup could not tell the domain is vbench's own");
+        }
         w.start("metadata");
         w.emptyInNamespace(RunTag.PREFIX, RunTag.ELEMENT, RunTag.NAMESPACE, "id", tag.runId(),
-                "variant", tag.variant());
+                "variant", tag.variant(), "home", tag.owner().home(), "host", tag.owner().host());
         w.end();
     }
 

@@ -45,15 +45,19 @@ public interface Provisioner extends AutoCloseable {
      */
     String networkHostAddress(String network);
 
-    /** All domains on the host (running or not) that carry vbench metadata; other domains are not listed. */
+    /**
+     * All domains on the host (running or not) that carry a vbench run tag, whoever's home and host it names; other
+     * domains (among them those defined from {@code vbench plan --emit-xml}) are not listed.
+     */
     List<TaggedDomain> listTagged();
 
     /**
-     * Destroys (if running) and undefines a leftover domain, only if it carries vbench metadata.
+     * Destroys (if running) and undefines a leftover domain, only if it still carries exactly the tag it was listed
+     * with (run, variant, home and host): a domain redefined meanwhile by somebody else is left alone.
      *
-     * @throws ProvisioningException when the domain does not exist, carries no vbench metadata, or libvirt fails
+     * @throws ProvisioningException when the domain does not exist, carries another tag or none, or libvirt fails
      */
-    void removeTagged(String domainName);
+    void removeTagged(TaggedDomain domain);
 
     /** Closes the connection; running domains are left alone (close them first). */
     @Override

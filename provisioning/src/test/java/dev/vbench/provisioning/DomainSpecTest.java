@@ -20,7 +20,7 @@ class DomainSpecTest {
         assertThat(s.dataOverlay()).isEqualTo(DomainXmlCases.WORK.resolve(s.name() + "-data.qcow2"));
         assertThat(s.consoleLog()).isEqualTo(DomainXmlCases.WORK.resolve(s.name() + "-console.log"));
         assertThat(s.mac()).isEqualTo(MacAddress.forName(s.name()));
-        assertThat(s.tag()).isEqualTo(new RunTag("r20261126", "virtio-wb-virtio"));
+        assertThat(s.tag()).isEqualTo(new RunTag("r20261126", "virtio-wb-virtio", DomainXmlCases.OWNER));
         assertThat(s.rootOverlaySpec().backing()).isEqualTo(DomainXmlCases.IMAGE_DIR.resolve("disk.qcow2"));
         assertThat(s.dataOverlaySpec().backing()).isEqualTo(DomainXmlCases.IMAGE_DIR.resolve("data.raw"));
     }
@@ -59,7 +59,7 @@ class DomainSpecTest {
     void tagMustNameTheVariant() {
         DomainSpec b = DomainXmlCases.base();
         assertThatThrownBy(() -> new DomainSpec(b.name(), b.accel(), b.guest(), b.variant(), b.rootOverlay(),
-                b.dataOverlay(), b.image(), b.network(), b.mac(), new RunTag("r20261126", "other"), null))
+                b.dataOverlay(), b.image(), b.network(), b.mac(), new RunTag("r20261126", "other", DomainXmlCases.OWNER), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differs from variant");
     }
 

@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * The domain definitions sealed by golden files: one base variant and one case per value of every dimension (bus,
- * cache, io, NIC model, network attachment, boot method, accelerator, console log), plus the accelerator probe.
+ * cache, io, NIC model, network attachment, boot method, accelerator, console log), plus the accelerator probe and
+ * the base variant as {@code vbench plan --emit-xml} writes it.
  */
 final class DomainXmlCases {
     static final String RUN = "r20261126";
+    static final RunOwner OWNER = new RunOwner("0123456789abcdef", "fedcba9876543210");
     static final Path IMAGE_DIR = Path.of("/var/lib/vbench/images/default");
     static final Path WORK = Path.of("/var/lib/vbench/runs/" + RUN);
     static final ImageSpec KERNEL_BOOT = new ImageSpec(IMAGE_DIR.resolve("disk.qcow2"), IMAGE_DIR.resolve("vmlinuz"),
@@ -22,7 +24,7 @@ final class DomainXmlCases {
     static DomainSpec spec(DiskBus bus, CacheMode cache, IoMode io, NicModel nic) {
         DiskSpec disk = new DiskSpec(bus, cache, io);
         Variant v = new Variant(disk.shortName() + "-" + nic.planName(), disk, new NicSpec(nic));
-        return DomainSpec.forVariant(RUN, v, Accel.TCG, GuestSpec.DEFAULT, KERNEL_BOOT, LAB, WORK);
+        return DomainSpec.forVariant(RUN, OWNER, v, Accel.TCG, GuestSpec.DEFAULT, KERNEL_BOOT, LAB, WORK);
     }
 
     static DomainSpec base() {
@@ -62,8 +64,9 @@ final class DomainXmlCases {
         m.put("scsi-none-io_uring-e1000", DomainXml.render(spec(DiskBus.VIRTIO_SCSI, CacheMode.NONE, IoMode.IO_URING,
                 NicModel.E1000)));
         m.put("probe", DomainXml.renderProbe(new ProbeDomainSpec(DomainSpec.domainName(RUN, RunTag.ACCEL_PROBE),
-                Accel.KVM, new RunTag(RUN, RunTag.ACCEL_PROBE), KERNEL_BOOT.kernel(), KERNEL_BOOT.initrd(),
+                Accel.KVM, new RunTag(RUN, RunTag.ACCEL_PROBE, OWNER), KERNEL_BOOT.kernel(), KERNEL_BOOT.initrd(),
                 ProbeDomainSpec.CMDLINE, WORK.resolve("probe-console.log"))));
+        m.put("emitted", DomainXml.renderEmitted(base()));
         return m;
     }
 

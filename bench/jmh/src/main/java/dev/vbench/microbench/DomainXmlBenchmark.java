@@ -12,6 +12,7 @@ import dev.vbench.provisioning.IoMode;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.NicModel;
 import dev.vbench.provisioning.NicSpec;
+import dev.vbench.provisioning.RunOwner;
 import dev.vbench.provisioning.Variant;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,8 @@ public class DomainXmlBenchmark {
                 images.resolve("initrd.img"), "root=LABEL=root console=ttyS0 net.ifnames=1", null);
         DiskSpec disk = new DiskSpec(DiskBus.VIRTIO_SCSI, CacheMode.NONE, IoMode.IO_URING);
         Variant variant = new Variant(disk.shortName() + "-e1000", disk, new NicSpec(NicModel.E1000));
-        spec = DomainSpec.forVariant("r20261126", variant, Accel.TCG, GuestSpec.DEFAULT, image,
+        RunOwner owner = new RunOwner("0123456789abcdef", "fedcba9876543210");
+        spec = DomainSpec.forVariant("r20261126", owner, variant, Accel.TCG, GuestSpec.DEFAULT, image,
                 NetworkSpec.libvirtNetwork(NetworkSpec.LAB_NETWORK), Path.of("/var/lib/vbench/runs/r20261126"));
     }
 

@@ -82,8 +82,9 @@ public final class DoctorCommand implements Callable<Integer> {
                 String probeId = "doctor-" + ProcessHandle.current().pid();
                 Path work = Files.createDirectories(lab.pool().resolve(probeId));
                 // the lock keeps a concurrent run's cleanup away from the probe domain
-                try (RunLock lock = RunLock.acquire(lab.root().resolve("runs"), probeId)) {
-                    AccelResolution accel = AccelResolver.resolve(Accel.AUTO, provisioner, image, work, probeId);
+                try (RunLock lock = RunLock.acquire(lab.runs(), probeId)) {
+                    AccelResolution accel = AccelResolver.resolve(Accel.AUTO, provisioner, image, work, probeId,
+                            lab.owner());
                     ok("accel", accel.resolved().planName() + " (" + accel.reason() + ")");
                 } finally {
                     try (var files = Files.list(work)) {

@@ -48,7 +48,8 @@ public final class PlanCommand implements Callable<Integer> {
     private Path plan;
 
     @Option(names = "--emit-xml", paramLabel = "DIR",
-            description = "Write DIR/<variant>.xml for every variant (DIR is created).")
+            description = "Write DIR/<variant>.xml for every variant (DIR is created). The XML carries no run tag:"
+                    + " vbench cleanup never removes a domain defined from it.")
     private Path emitXml;
 
     @Option(names = "--accel", paramLabel = "kvm|tcg",
@@ -122,8 +123,9 @@ public final class PlanCommand implements Callable<Integer> {
         Path pool = workDir != null ? workDir : LabHome.fromEnvironment().pool();
         Map<String, String> out = new LinkedHashMap<>();
         for (Variant v : p.variants()) {
-            DomainSpec domain = DomainSpec.forVariant(runId, v, resolved, p.guest(), image, p.network(), pool);
-            out.put(v.name(), DomainXml.render(domain));
+            // no owner: the emitted XML carries no run tag, so a domain defined from it is never cleaned up
+            DomainSpec domain = DomainSpec.forVariant(runId, null, v, resolved, p.guest(), image, p.network(), pool);
+            out.put(v.name(), DomainXml.renderEmitted(domain));
         }
         return out;
     }

@@ -28,10 +28,11 @@ final class AccelCache {
     }
 
     static AccelResolution resolve(Accel requested, Provisioner provisioner, HostEnvironment host, ImageSpec image,
-            Path workDir, String runId, Path labRoot) {
+            Path workDir, String runId, LabHome lab) {
         if (requested != Accel.AUTO) {
-            return AccelResolver.resolve(requested, provisioner, image, workDir, runId);
+            return AccelResolver.resolve(requested, provisioner, image, workDir, runId, lab.owner());
         }
+        Path labRoot = lab.root();
         String key = String.join("|", host.uri(), HostFacts.kernelRelease(), host.hypervisorVersion(),
                 host.libvirtVersion(), String.valueOf(image.kernel()), String.valueOf(size(image.kernel())));
         Path file = labRoot.resolve(FILE);
@@ -46,7 +47,7 @@ final class AccelCache {
         } catch (IOException | IllegalArgumentException e) {
             // an unreadable cache is probed again
         }
-        AccelResolution fresh = AccelResolver.resolve(requested, provisioner, image, workDir, runId);
+        AccelResolution fresh = AccelResolver.resolve(requested, provisioner, image, workDir, runId, lab.owner());
         Probe entry = new Probe(key, fresh.resolved().planName(), fresh.reason(), Instant.now().toString());
         try {
             OutputFiles.replace(file, Journal.JSON.writeValueAsString(entry));

@@ -3,6 +3,7 @@ package dev.vbench.bench.run;
 import dev.vbench.bench.plan.PlanImage;
 import dev.vbench.provisioning.ImageSpec;
 import dev.vbench.provisioning.ProvisioningException;
+import dev.vbench.provisioning.RunOwner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +38,27 @@ public record LabHome(Path root) {
 
     public Path defaultImageDir() {
         return images().resolve("default");
+    }
+
+    /** Directory of the run locks ({@link RunLock}). */
+    public Path runs() {
+        return root.resolve("runs");
+    }
+
+    /**
+     * This home on this machine, as the run tags of its domains name it: the digests of the home's real path and of
+     * the machine's identity (see {@link RunOwner}). A home that does not exist yet is taken by its absolute path.
+     *
+     * @throws ProvisioningException when the machine has no identity (no machine id and no host name)
+     */
+    public RunOwner owner() {
+        Path real;
+        try {
+            real = root.toRealPath();
+        } catch (IOException e) {
+            real = root.toAbsolutePath().normalize();
+        }
+        return RunOwner.of(real, MachineIdentity.read());
     }
 
     /** Directory of the thin overlays of running variants. */

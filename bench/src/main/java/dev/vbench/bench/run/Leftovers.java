@@ -1,6 +1,8 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.provisioning.Provisioner;
+import dev.vbench.provisioning.RunOwner;
+import dev.vbench.provisioning.RunTag;
 import dev.vbench.provisioning.TaggedDomain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,75 +11,114 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Removes what runs killed without teardown (SIGKILL, power loss) left behind: domains carrying vbench metadata
- * and overlay directories under the pool, of runs whose {@link RunLock} nobody holds. Domains without vbench
- * metadata and the resources of live runs are never touched.
+ * Removes what runs killed without teardown (SIGKILL, power loss) left behind: domains carrying vbench's run tag,
+ * overlay directories under the pool, iperf3 servers and lock files. Only what is provably this harness's own and
+ * stale is touched: a domain only when its tag names this {@code VBENCH_HOME} and this machine ({@link RunOwner}),
+ * and anything of a run only while holding that run's {@link RunLock} (a live run holds it; a run being resumed
+ * cannot start meanwhile). Domains of another home or host and domains whose tag names no owner are reported as
+ * not ours and left alone; domains without a run tag are not even listed.
  */
 public final class Leftovers {
     private Leftovers() {
     }
 
-    /** Removes leftovers; returns one line per thing removed. */
-    public static List<String> remove(Provisioner provisioner, LabHome lab) {
+    /**
+     * What a cleanup did.
+     *
+     * @param removed   one line per thing removed ({@code domain NAME}, {@code overlays DIR}, ...)
+     * @param leftAlone one line per thing looked at and left alone, saying why: {@code not ours: domain NAME (...)}
+     *                  for a domain whose tag does not name this home and host, {@code left alone: ...} otherwise
+     * @param owner     this home and host
+     */
+    public record Report(List<String> removed, List<String> leftAlone, RunOwner owner) {
+    }
+
+    /** Removes the leftovers of every stale run of this home on this host; see the class comment. */
+    public static Report remove(Provisioner provisioner, LabHome lab) {
+        RunOwner me = lab.owner();
         List<String> removed = new ArrayList<>();
-        Path locks = lab.root().resolve("runs");
+        List<String> leftAlone = new ArrayList<>();
+        Set<String> runs = new TreeSet<>();
         for (TaggedDomain domain : provisioner.listTagged()) {
-            if (!RunLock.isHeld(locks, domain.tag().runId())) {
-                provisioner.removeTagged(domain.name());
-                removed.add("domain " + domain.name());
+            if (domain.tag().ownedBy(me)) {
+                runs.add(domain.tag().runId());
+            } else {
+                leftAlone.add("not ours: domain " + domain.name() + " (run " + domain.tag().runId() + ", "
+                        + domain.tag().describeOwner() + ")");
             }
         }
-        if (Files.isDirectory(locks)) {
-            try (Stream<Path> files = Files.list(locks)) {
-                for (Path lock : files.filter(f -> f.getFileName().toString().endsWith(".lock")).toList()) {
-                    String runId = lock.getFileName().toString().replaceFirst("\\.lock$", "");
-                    if (!RunLock.isHeld(locks, runId)) {
-                        Files.deleteIfExists(lock);
-                        removed.add("stale lock " + lock.getFileName());
-                    }
+        runs.addAll(runIds(lab.runs(), ".lock", leftAlone));
+        runs.addAll(runIds(lab.pool(), "", leftAlone));
+        for (String runId : runs) {
+            boolean hadLock = Files.exists(lab.runs().resolve(runId + ".lock"), LinkOption.NOFOLLOW_LINKS);
+            try {
+                Optional<RunLock> lock = RunLock.tryAcquire(lab.runs(), runId);
+                if (lock.isEmpty()) {
+                    continue; // alive
+                }
+                try (RunLock held = lock.get()) {
+                    removed.addAll(removeRun(provisioner, lab, runId));
+                }
+                if (hadLock) {
+                    removed.add("stale lock " + runId + ".lock");
                 }
             } catch (IOException e) {
-                removed.add("(could not list " + locks + ": " + e.getMessage() + ")");
+                leftAlone.add("left alone: run " + runId + " (" + e.getMessage() + ")");
             }
         }
-        Path pool = lab.pool();
-        if (Files.isDirectory(pool)) {
-            try (Stream<Path> runs = Files.list(pool)) {
-                for (Path dir : runs.filter(Files::isDirectory).toList()) {
-                    if (!RunLock.isHeld(locks, dir.getFileName().toString())) {
-                        stopServer(dir.resolve(WorkloadRunner.IPERF3_PID)).ifPresent(removed::add);
-                        deleteTree(pool, dir);
-                        removed.add("overlays " + dir);
-                    }
-                }
-            } catch (IOException e) {
-                removed.add("(could not list " + pool + ": " + e.getMessage() + ")");
-            }
-        }
-        return removed;
+        return new Report(removed, leftAlone, me);
     }
 
     /**
-     * Removes what an earlier attempt of {@code runId} left (a resumed run holds the run's lock, so
-     * {@link #remove} would spare them): its tagged domains, its server and its overlay directory.
+     * Removes what {@code runId} left: its domains tagged with this home and host, its server and its overlays. The
+     * caller holds the run's lock (a resume removing its earlier attempt's, or {@link #remove}), so no harness of
+     * this home defines domains of the run meanwhile: they are listed afresh under the lock.
      */
     public static List<String> removeRun(Provisioner provisioner, LabHome lab, String runId) throws IOException {
+        RunOwner me = lab.owner();
         List<String> removed = new ArrayList<>();
         for (TaggedDomain domain : provisioner.listTagged()) {
-            if (domain.tag().runId().equals(runId)) {
-                provisioner.removeTagged(domain.name());
-                removed.add("domain " + domain.name());
+            if (!domain.tag().ownedBy(me) || !domain.tag().runId().equals(runId)) {
+                continue;
             }
+            provisioner.removeTagged(domain);
+            removed.add("domain " + domain.name());
         }
         Path dir = lab.pool().resolve(runId);
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             stopServer(dir.resolve(WorkloadRunner.IPERF3_PID)).ifPresent(removed::add);
             deleteTree(lab.pool(), dir);
+            removed.add("overlays " + dir);
         }
         return removed;
+    }
+
+    /** The run ids named by the entries {@code ID + suffix} of {@code dir}; other entries are noted, not touched. */
+    private static List<String> runIds(Path dir, String suffix, List<String> notes) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                String id = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : "";
+                if (RunTag.RUN_ID.matcher(id).matches()) {
+                    ids.add(id);
+                } else {
+                    notes.add("left alone: " + p + " (not named after a vbench run)");
+                }
+            }
+        } catch (IOException e) {
+            notes.add("left alone: " + dir + " (cannot list it: " + e.getMessage() + ")");
+        }
+        return ids;
     }
 
     /** Stops the iperf3 server whose pid file is {@code pidFile}, if it is still an iperf3 process. */

@@ -113,7 +113,7 @@ public final class RunDriver {
         try {
             RunStatus status;
             try (Journal journal = Journal.open(dir);
-                    RunLock lock = RunLock.acquire(options.lab().root().resolve("runs"), state.runId())) {
+                    RunLock lock = RunLock.acquire(options.lab().runs(), state.runId())) {
                 RawOutput raw = new RawOutput(dir);
                 events = RunListener.all(List.of(raw, journal, state, new Progress(options.out())));
                 runner = new VariantRunner(events, raw, serverHost, pool().resolve(WorkloadRunner.IPERF3_PID),
@@ -165,7 +165,7 @@ public final class RunDriver {
     }
 
     private void removeLeftovers(Provisioner provisioner) throws IOException {
-        List<String> leftovers = new ArrayList<>(Leftovers.remove(provisioner, options.lab()));
+        List<String> leftovers = new ArrayList<>(Leftovers.remove(provisioner, options.lab()).removed());
         if (options.resume()) {
             leftovers.addAll(Leftovers.removeRun(provisioner, options.lab(), state.runId()));
         }
@@ -177,7 +177,7 @@ public final class RunDriver {
     private AccelResolution resolveAccelerator(Provisioner provisioner, ImageSpec image, Path pool) {
         HostEnvironment host = provisioner.hostEnvironment();
         AccelResolution accel = AccelCache.resolve(plan.accel(), provisioner, host, image, pool, state.runId(),
-                options.lab().root());
+                options.lab());
         events.on(new RunEvent.EnvironmentKnown(RunRecord.environment(host, accel, state.runId(), state.seed(),
                 plan.guest())));
         options.out().println("accelerator: " + accel.resolved().planName() + " (" + accel.reason() + ")");
@@ -187,8 +187,8 @@ public final class RunDriver {
     private void bootAndWarmUp(Provisioner provisioner, Variant variant, AccelResolution accel, ImageSpec image,
             Path pool) {
         events.on(new RunEvent.Note("booting " + variant.name()));
-        DomainSpec spec = DomainSpec.forVariant(state.runId(), variant, accel.resolved(), plan.guest(), image,
-                plan.network(), pool);
+        DomainSpec spec = DomainSpec.forVariant(state.runId(), options.lab().owner(), variant, accel.resolved(),
+                plan.guest(), image, plan.network(), pool);
         if (options.resume()) {
             // a fresh MAC per attempt: the earlier attempt's DHCP lease would otherwise be reported at once
             spec = spec.withMac(MacAddress.forName(spec.name() + "@" + Instant.now()));

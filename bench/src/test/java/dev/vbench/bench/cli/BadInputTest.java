@@ -323,6 +323,22 @@ class BadInputTest {
                         d.resolve("out").toString(), "--boot-timeout", "999999"), d.resolve("out"),
                         fakeLab(d, false, false))));
 
+        // ------------------------------------------------------------- cleanup (issue 9, part 4)
+        // The foreign domains cleanup must leave alone (a tag copied from another home, another host's, an old-style
+        // tag, XML from plan --emit-xml, a live run's) exit 0, not 2: their table is CleanupCommandTest.
+        cases.add(new Case("cleanup: --connect running a local program (ext transport)", ExitCode.CONFIG,
+                List.of("--connect", "transport 'qemu+ext' is not allowed", "qemu+ssh"), d -> {
+                    Path lab = fakeLab(d, true, true);
+                    return new Command(List.of("cleanup", "--connect", "qemu+ext:///system?command=/tmp/x"),
+                            lab.resolve("runs"), lab);
+                }));
+        cases.add(new Case("cleanup: --connect skipping the host-key check", ExitCode.CONFIG,
+                List.of("--connect", "option 'no_verify' is not allowed"), d -> {
+                    Path lab = fakeLab(d, true, true);
+                    return new Command(List.of("cleanup", "--connect", "qemu+ssh://lab1/system?no_verify=1"),
+                            lab.resolve("runs"), lab);
+                }));
+
         // ------------------------------------------------------------- analyze and import
         cases.add(new Case("analyze: malformed CSV", ExitCode.CONFIG, List.of("results.csv", "value", "'fast'"), d -> {
             Path csv = d.resolve("results.csv");

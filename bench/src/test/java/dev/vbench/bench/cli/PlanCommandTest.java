@@ -3,6 +3,7 @@ package dev.vbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vbench.bench.run.TestImages;
+import dev.vbench.provisioning.RunTag;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -150,6 +151,10 @@ class PlanCommandTest {
         assertThat(wb).contains("bus=\"virtio\"").contains("cache=\"writeback\"");
         assertThat(Files.readString(out.resolve("ide-wt-virtio.xml"))).contains("<model type=\"virtio\"/>");
         assertThat(r.err()).contains("wrote 4 domain definitions");
+        // a preview carries no run tag: a domain defined from it is nobody's leftover for cleanup
+        assertThat(ide).contains("<vbench:emitted xmlns:vbench=\"" + RunTag.NAMESPACE + "\" run=\"r1\""
+                + " variant=\"ide-wt-e1000\"/>").doesNotContain("<vbench:run");
+        assertThat(RunTag.fromDomainXml(ide)).isEmpty();
     }
 
     @Test

@@ -38,8 +38,18 @@ final class HarnessProcess implements AutoCloseable {
     }
 
     static HarnessProcess start(String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("vbench.jar", "target/vbench.jar")));
+        return start(List.of(), args);
+    }
+
+    /** The harness with {@code home} as its {@code VBENCH_HOME} ({@code -Dvbench.home}). */
+    static HarnessProcess startIn(Path home, String... args) throws IOException {
+        return start(List.of("-Dvbench.home=" + home), args);
+    }
+
+    private static HarnessProcess start(List<String> jvmOptions, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        argv.addAll(jvmOptions);
+        argv.addAll(List.of("-jar", System.getProperty("vbench.jar", "target/vbench.jar")));
         argv.addAll(List.of(args));
         return new HarnessProcess(new ProcessBuilder(argv).redirectErrorStream(true).start());
     }

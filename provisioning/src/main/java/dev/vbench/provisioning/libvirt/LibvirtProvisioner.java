@@ -153,15 +153,21 @@ public final class LibvirtProvisioner implements Provisioner {
     }
 
     @Override
-    public void removeTagged(String domainName) {
-        String op = "remove domain '" + domainName + "'";
-        Domain d = lookup(domainName).orElseThrow(() -> new ProvisioningException(op, "no such domain on " + uri));
+    public void removeTagged(TaggedDomain domain) {
+        String name = domain.name();
+        String op = "remove domain '" + name + "'";
+        Domain d = lookup(name).orElseThrow(() -> new ProvisioningException(op, "no such domain on " + uri));
         String xml = LibvirtCall.run(op, () -> d.getXMLDesc(0));
-        if (RunTag.fromDomainXml(xml).isEmpty()) {
+        Optional<RunTag> now = RunTag.fromDomainXml(xml);
+        if (now.isEmpty()) {
             throw new ProvisioningException(op, "the domain carries no vbench metadata (" + RunTag.NAMESPACE
                     + "); vbench only removes domains it defined");
         }
-        teardown(d, domainName);
+        if (!now.get().equals(domain.tag())) {
+            throw new ProvisioningException(op, "its tag is now " + now.get() + ", not " + domain.tag()
+                    + "; it was redefined meanwhile and is left alone");
+        }
+        teardown(d, name);
     }
 
     @Override

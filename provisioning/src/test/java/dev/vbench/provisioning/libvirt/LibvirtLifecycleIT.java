@@ -21,6 +21,7 @@ import dev.vbench.provisioning.NicSpec;
 import dev.vbench.provisioning.ProbeDomainSpec;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
+import dev.vbench.provisioning.RunOwner;
 import dev.vbench.provisioning.RunTag;
 import dev.vbench.provisioning.RunningDomain;
 import dev.vbench.provisioning.TaggedDomain;
@@ -47,6 +48,7 @@ import org.libvirt.LibvirtException;
  */
 class LibvirtLifecycleIT {
     static final String URI = "test:///default";
+    static final RunOwner OWNER = new RunOwner("0123456789abcdef", "fedcba9876543210");
     static final Path IMAGES = Path.of("/var/lib/vbench/images/default");
     static final ImageSpec IMAGE = new ImageSpec(IMAGES.resolve("disk.qcow2"), IMAGES.resolve("vmlinuz"),
             IMAGES.resolve("initrd.img"), null, null);
@@ -71,7 +73,7 @@ class LibvirtLifecycleIT {
 
     static DomainSpec spec(String run, String variant, DiskBus bus, NicModel nic) {
         Variant v = new Variant(variant, new DiskSpec(bus, CacheMode.WRITEBACK, null), new NicSpec(nic));
-        return DomainSpec.forVariant(run, v, Accel.TCG, GuestSpec.DEFAULT, IMAGE,
+        return DomainSpec.forVariant(run, OWNER, v, Accel.TCG, GuestSpec.DEFAULT, IMAGE,
                 NetworkSpec.libvirtNetwork("default"), Path.of("/var/lib/vbench/runs/" + run));
     }
 
@@ -102,7 +104,7 @@ class LibvirtLifecycleIT {
         DomainSpec spec = spec("r1", "sata-wb", DiskBus.SATA, NicModel.E1000);
         try (RunningDomain vm = provisioner.start(spec)) {
             assertThat(vm.name()).isEqualTo("vbench-r1-sata-wb");
-            assertThat(vm.tag()).isEqualTo(new RunTag("r1", "sata-wb"));
+            assertThat(vm.tag()).isEqualTo(new RunTag("r1", "sata-wb", OWNER));
             assertThat(vm.isActive()).isTrue();
 
             String live = vm.liveXml();
@@ -168,7 +170,7 @@ class LibvirtLifecycleIT {
 
     @Test
     void failureInsideTheRunStillTearsDown() throws LibvirtException {
-        ProbeDomainSpec noNic = new ProbeDomainSpec("vbench-r2-nonic", Accel.TCG, new RunTag("r2", "nonic"),
+        ProbeDomainSpec noNic = new ProbeDomainSpec("vbench-r2-nonic", Accel.TCG, new RunTag("r2", "nonic", OWNER),
                 IMAGE.kernel(), IMAGE.initrd(), ProbeDomainSpec.CMDLINE, work.resolve("console.log"));
         assertThatThrownBy(() -> {
             try (RunningDomain vm = provisioner.start(DomainDefinition.of(noNic))) {
@@ -222,15 +224,20 @@ class LibvirtLifecycleIT {
                 new TaggedDomain("vbench-r5-ide-wb", running.tag(), true),
                 new TaggedDomain("vbench-r5-virtio-wb", definedOnly.tag(), false));
 
-        assertThatThrownBy(() -> provisioner.removeTagged("web")).isInstanceOf(ProvisioningException.class)
-                .hasMessageContaining("carries no vbench metadata");
-        assertThatThrownBy(() -> provisioner.removeTagged("test")).isInstanceOf(ProvisioningException.class)
-                .hasMessageContaining("carries no vbench metadata");
-        assertThatThrownBy(() -> provisioner.removeTagged("nope")).isInstanceOf(ProvisioningException.class)
-                .hasMessageContaining("no such domain");
+        assertThatThrownBy(() -> provisioner.removeTagged(new TaggedDomain("web", running.tag(), false)))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("carries no vbench metadata");
+        assertThatThrownBy(() -> provisioner.removeTagged(new TaggedDomain("test", running.tag(), true)))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("carries no vbench metadata");
+        assertThatThrownBy(() -> provisioner.removeTagged(new TaggedDomain("nope", running.tag(), false)))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("no such domain");
+        RunTag otherHome = new RunTag("r5", "virtio-wb", new RunOwner("00000000000000aa", OWNER.host()));
+        assertThatThrownBy(() -> provisioner.removeTagged(new TaggedDomain("vbench-r5-virtio-wb", otherHome, false)))
+                .as("listed with another tag than it carries").isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("left alone");
+        assertThat(lookup("vbench-r5-virtio-wb")).isPresent();
 
         for (TaggedDomain t : tagged) {
-            provisioner.removeTagged(t.name());
+            provisioner.removeTagged(t);
         }
         assertThat(provisioner.listTagged()).isEmpty();
         assertThat(lookup("web")).isPresent();
@@ -240,15 +247,27 @@ class LibvirtLifecycleIT {
     }
 
     @Test
+    void emittedXmlIsNoRunTagAndNeverListed() throws LibvirtException {
+        other.domainDefineXML(DomainXml.renderEmitted(spec("plan", "ide-wb", DiskBus.IDE, NicModel.E1000)));
+        assertThat(provisioner.listTagged()).isEmpty();
+        assertThatThrownBy(() -> provisioner.removeTagged(new TaggedDomain("vbench-plan-ide-wb",
+                new RunTag("plan", "ide-wb", OWNER), false))).isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("carries no vbench metadata");
+        assertThat(lookup("vbench-plan-ide-wb")).isPresent();
+        other.domainLookupByName("vbench-plan-ide-wb").undefine();
+    }
+
+    @Test
     void autoResolvesToTcgWhenKvmIsNotOffered() {
-        AccelResolution auto = AccelResolver.resolve(Accel.AUTO, provisioner, IMAGE, work, "r6");
+        AccelResolution auto = AccelResolver.resolve(Accel.AUTO, provisioner, IMAGE, work, "r6", OWNER);
         assertThat(auto.resolved()).isEqualTo(Accel.TCG);
         assertThat(auto.requested()).isEqualTo(Accel.AUTO);
         assertThat(auto.reason()).isEqualTo("the capabilities of test:///default offer no kvm domain type for"
                 + " x86_64 guests");
 
-        assertThat(AccelResolver.resolve(Accel.TCG, provisioner, IMAGE, work, "r6").resolved()).isEqualTo(Accel.TCG);
-        assertThatThrownBy(() -> AccelResolver.resolve(Accel.KVM, provisioner, IMAGE, work, "r6"))
+        assertThat(AccelResolver.resolve(Accel.TCG, provisioner, IMAGE, work, "r6", OWNER).resolved())
+                .isEqualTo(Accel.TCG);
+        assertThatThrownBy(() -> AccelResolver.resolve(Accel.KVM, provisioner, IMAGE, work, "r6", OWNER))
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("offer no kvm domain type");
         assertThat(provisioner.listTagged()).isEmpty();
     }

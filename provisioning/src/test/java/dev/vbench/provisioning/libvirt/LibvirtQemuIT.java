@@ -22,6 +22,7 @@ import dev.vbench.provisioning.OverlayFile;
 import dev.vbench.provisioning.ProbeDomainSpec;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
+import dev.vbench.provisioning.RunOwner;
 import dev.vbench.provisioning.RunTag;
 import dev.vbench.provisioning.RunningDomain;
 import dev.vbench.provisioning.TaggedDomain;
@@ -60,6 +61,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LibvirtQemuIT {
     static final String URI = System.getProperty("vbench.lab.uri", "");
     static final String RUN = "provit" + ProcessHandle.current().pid();
+    /** An owner no harness has: a cleanup running meanwhile on this libvirtd leaves these domains alone. */
+    static final RunOwner OWNER = RunOwner.of(Path.of("/provisioning-it"), "provisioning-it");
     static final String NETNS = System.getProperty("vbench.lab.netns", dev.vbench.provisioning.LabFacts.namespace());
     static final Path KEY = Path.of(System.getProperty("vbench.lab.key", "/var/lib/vbench/ssh/id_ed25519"));
     static final Path CAPTURED = Path.of(System.getProperty("vbench.build.dir", "target"), "captured");
@@ -117,7 +120,7 @@ class LibvirtQemuIT {
     @Test
     void tcgProbeSeesTheKernelReachUserspace() {
         // the positive control of the probe: under TCG this kernel boots (LAB-NOTES)
-        BootProbe p = AccelResolver.probe(Accel.TCG, provisioner, image, work, RUN, Duration.ofSeconds(120));
+        BootProbe p = AccelResolver.probe(Accel.TCG, provisioner, image, work, RUN, OWNER, Duration.ofSeconds(120));
         System.out.println("TCG boot probe: " + p);
         assertThat(p.reachedUserspace()).as("TCG probe %s", p).isTrue();
         assertThat(p.stoppedEarly()).isFalse();
@@ -125,7 +128,7 @@ class LibvirtQemuIT {
 
     @Test
     void autoResolvesToTcgOnThisNestedHost() {
-        AccelResolution r = AccelResolver.resolve(Accel.AUTO, provisioner, image, work, RUN);
+        AccelResolution r = AccelResolver.resolve(Accel.AUTO, provisioner, image, work, RUN, OWNER);
         System.out.println("accel auto: " + r);
         if (Files.exists(Path.of("/sys/module/kvm_pvm"))) {
             // LAB-NOTES: under kvm_pvm a Debian kernel hangs after "Probing EDD"
@@ -139,7 +142,8 @@ class LibvirtQemuIT {
 
     @Test
     void startFailureCarriesLibvirtsErrorAndLeavesNoDefinition() {
-        ProbeDomainSpec broken = new ProbeDomainSpec("vbench-" + RUN + "-broken", Accel.TCG, new RunTag(RUN, "broken"),
+        ProbeDomainSpec broken = new ProbeDomainSpec("vbench-" + RUN + "-broken", Accel.TCG,
+                new RunTag(RUN, "broken", OWNER),
                 Path.of("/nonexistent/vmlinuz"), null, ProbeDomainSpec.CMDLINE, work.resolve("broken.log"));
         assertThatThrownBy(() -> provisioner.start(DomainDefinition.of(broken)))
                 .isInstanceOf(ProvisioningException.class)
@@ -153,7 +157,7 @@ class LibvirtQemuIT {
     void guestSeesExactlyTheVariantsDevices(String bus, String nic) throws Exception {
         DiskSpec disk = new DiskSpec(DiskBus.fromPlan(bus), CacheMode.WRITEBACK, null);
         Variant v = new Variant(disk.shortName() + "-" + nic, disk, new NicSpec(NicModel.fromPlan(nic)));
-        DomainSpec spec = DomainSpec.forVariant(RUN, v, Accel.TCG, GuestSpec.DEFAULT, image,
+        DomainSpec spec = DomainSpec.forVariant(RUN, OWNER, v, Accel.TCG, GuestSpec.DEFAULT, image,
                 NetworkSpec.libvirtNetwork(NetworkSpec.LAB_NETWORK), work);
         try (OverlayFile root = OverlayFile.create(spec.rootOverlaySpec());
              OverlayFile data = OverlayFile.create(spec.dataOverlaySpec());
