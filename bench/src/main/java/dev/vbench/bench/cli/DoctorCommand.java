@@ -14,12 +14,14 @@ import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.libvirt.LibvirtProvisioner;
+import dev.vbench.provisioning.libvirt.LibvirtUri;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +52,9 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         out = spec.commandLine().getOut();
         LabHome lab = LabHome.fromEnvironment();
+        LibvirtUri.problem(connect, lab.root()).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), "--connect '" + connect + "': " + problem);
+        });
         ImageSpec image = null;
         try {
             image = lab.resolveImage(PlanImage.labDefault());

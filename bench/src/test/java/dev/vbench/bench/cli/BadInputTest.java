@@ -338,6 +338,12 @@ class BadInputTest {
                     return new Command(List.of("cleanup", "--connect", "qemu+ssh://lab1/system?no_verify=1"),
                             lab.resolve("runs"), lab);
                 }));
+        cases.add(new Case("doctor: --connect running a local program (ext transport)", ExitCode.CONFIG,
+                List.of("--connect", "transport 'qemu+ext' is not allowed", "qemu+ssh"), d -> {
+                    Path lab = fakeLab(d, true, true);
+                    return new Command(List.of("doctor", "--connect", "qemu+ext:///system?command=/tmp/x"),
+                            lab.resolve("pool"), lab);
+                }));
 
         // ------------------------------------------------------------- analyze and import
         cases.add(new Case("analyze: malformed CSV", ExitCode.CONFIG, List.of("results.csv", "value", "'fast'"), d -> {
