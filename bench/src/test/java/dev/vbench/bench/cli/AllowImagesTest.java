@@ -1,5 +1,6 @@
 package dev.vbench.bench.cli;
 
+import static dev.vbench.bench.cli.Cli.vbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vbench.bench.image.TestQemuImg;
@@ -27,8 +28,6 @@ class AllowImagesTest {
     private Path lab;
     private String savedHome;
 
-    record Result(int exit, String out, String err) {
-    }
 
     @BeforeEach
     void labHome() throws Exception {
@@ -49,13 +48,6 @@ class AllowImagesTest {
         }
     }
 
-    private static Result vbench(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     /** An overlay {@code disk.qcow2} over {@code base.qcow2} beside it, with data disk, host key and kernel. */
     private static Path image(Path dir) throws Exception {
@@ -78,7 +70,7 @@ class AllowImagesTest {
         return plan;
     }
 
-    private Result emitXml(Path plan, String... extra) {
+    private Cli.Result emitXml(Path plan, String... extra) {
         List<String> args = new ArrayList<>(List.of("plan", "--plan", plan.toString(), "--emit-xml",
                 dir.resolve("xml").toString()));
         args.addAll(List.of(extra));
@@ -89,7 +81,7 @@ class AllowImagesTest {
     void anImageUnderTheLabsImagesNeedsNoFlag() throws Exception {
         Path image = image(lab.resolve("images/mine"));
 
-        Result r = emitXml(plan(image, ""));
+        Cli.Result r = emitXml(plan(image, ""));
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readString(dir.resolve("xml/ide-wt-e1000.xml")))
@@ -101,8 +93,8 @@ class AllowImagesTest {
         Path image = image(dir.resolve("elsewhere"));
         Path plan = plan(image, "");
 
-        Result refused = emitXml(plan);
-        Result allowed = emitXml(plan, "--allow-images", image.toString());
+        Cli.Result refused = emitXml(plan);
+        Cli.Result allowed = emitXml(plan, "--allow-images", image.toString());
 
         assertThat(refused.exit()).isEqualTo(ExitCode.CONFIG);
         assertThat(refused.err()).contains("image.disk: " + image.resolve("disk.qcow2") + " lies outside");
@@ -118,16 +110,16 @@ class AllowImagesTest {
         Path out = dir.resolve("out");
 
         // test:///default boots nothing: every variant fails, the run is partial, but it ran with the image
-        Result run = vbench(List.of("run", "--plan", plan.toString(), "--out", out.toString(), "--allow-images",
+        Cli.Result run = vbench(List.of("run", "--plan", plan.toString(), "--out", out.toString(), "--allow-images",
                 image.toString(), "--boot-timeout", "10"));
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.PARTIAL);
         assertThat(out.resolve("run.json")).exists();
 
-        Result without = vbench(List.of("run", "--resume", out.toString()));
+        Cli.Result without = vbench(List.of("run", "--resume", out.toString()));
         assertThat(without.exit()).isEqualTo(ExitCode.CONFIG);
         assertThat(without.err()).contains("image.disk: ", "lies outside", "--allow-images");
 
-        Result resumed = vbench(List.of("run", "--resume", out.toString(), "--allow-images", image.toString(),
+        Cli.Result resumed = vbench(List.of("run", "--resume", out.toString(), "--allow-images", image.toString(),
                 "--boot-timeout", "10"));
         assertThat(resumed.exit()).as(resumed.err()).isEqualTo(ExitCode.PARTIAL);
         assertThat(resumed.out()).contains("accelerator: tcg");

@@ -1,5 +1,6 @@
 package dev.vbench.bench.cli;
 
+import static dev.vbench.bench.cli.Cli.vbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vbench.bench.image.TestQemuImg;
@@ -673,7 +674,7 @@ class BadInputTest {
         Map<String, String> before = snapshot(dir);
         boolean outputExisted = Files.exists(command.output());
 
-        Result r = withLabHome(command.lab(), () -> vbench(command.args()));
+        Cli.Result r = withLabHome(command.lab(), () -> vbench(command.args()));
 
         assertThat(r.exit()).as("exit status; stderr: %s", r.err()).isEqualTo(c.exit());
         assertThat(r.err()).as("stderr").startsWith("vbench: ").endsWith("\n")
@@ -689,23 +690,14 @@ class BadInputTest {
 
     // ---------------------------------------------------------------- running vbench
 
-    record Result(int exit, String out, String err) {
-    }
 
-    private static Result vbench(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private interface Action {
-        Result run();
+        Cli.Result run();
     }
 
     /** Runs with {@code -Dvbench.home=lab} and restores the property as it was. */
-    private static Result withLabHome(Path lab, Action action) {
+    private static Cli.Result withLabHome(Path lab, Action action) {
         String previous = System.getProperty(HOME_PROPERTY);
         System.setProperty(HOME_PROPERTY, lab.toString());
         try {

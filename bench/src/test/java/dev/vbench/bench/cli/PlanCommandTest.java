@@ -1,5 +1,6 @@
 package dev.vbench.bench.cli;
 
+import static dev.vbench.bench.cli.Cli.vbench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vbench.bench.run.TestImages;
@@ -15,21 +16,13 @@ class PlanCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
 
-    static Result vbench(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     static Path image(Path dir) throws Exception {
         return TestImages.imageJson(dir);
     }
 
-    static void assertOneLineConfigError(Result r) {
+    static void assertOneLineConfigError(Cli.Result r) {
         assertThat(r.exit()).isEqualTo(ExitCode.CONFIG);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("vbench: ").endsWith("\n").doesNotContain("Exception").doesNotContain("at dev.")
@@ -39,7 +32,7 @@ class PlanCommandTest {
 
     @Test
     void printsTheExpandedVariantsOneALine() {
-        Result r = vbench("plan", "--plan", "plans/smoke.yaml");
+        Cli.Result r = vbench("plan", "--plan", "plans/smoke.yaml");
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("""
@@ -59,7 +52,7 @@ class PlanCommandTest {
                 repetitions: {min: 3, max: 10, target_ci_pct: 5}
                 """);
 
-        Result r = vbench("plan", "--plan", plan.toString());
+        Cli.Result r = vbench("plan", "--plan", plan.toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("""
@@ -81,7 +74,7 @@ class PlanCommandTest {
                 repetitions: 3
                 """);
 
-        Result r = vbench("plan", "--plan", plan.toString());
+        Cli.Result r = vbench("plan", "--plan", plan.toString());
 
         assertOneLineConfigError(r);
         assertThat(r.err()).isEqualTo("vbench: " + plan + ":4: variants[0].disk.bus: unknown value 'scsi'"
@@ -93,7 +86,7 @@ class PlanCommandTest {
         Path plan = dir.resolve("syntax.yaml");
         Files.writeString(plan, "name: x\nvariants: [a, b\nworkloads: []\n");
 
-        Result r = vbench("plan", "--plan", plan.toString());
+        Cli.Result r = vbench("plan", "--plan", plan.toString());
 
         assertOneLineConfigError(r);
         assertThat(r.err()).contains("syntax.yaml:3: YAML syntax error");
@@ -101,7 +94,7 @@ class PlanCommandTest {
 
     @Test
     void missingPlanFileIsAConfigError() {
-        Result r = vbench("plan", "--plan", dir.resolve("nope.yaml").toString());
+        Cli.Result r = vbench("plan", "--plan", dir.resolve("nope.yaml").toString());
 
         assertOneLineConfigError(r);
         assertThat(r.err()).contains("nope.yaml: no such file");
@@ -120,10 +113,10 @@ class PlanCommandTest {
 
     @Test
     void helpAndVersionExitZero() {
-        Result help = vbench("plan", "--help");
+        Cli.Result help = vbench("plan", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--plan=FILE").contains("--emit-xml=DIR");
-        Result version = vbench("--version");
+        Cli.Result version = vbench("--version");
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("vbench ");
     }
@@ -133,7 +126,7 @@ class PlanCommandTest {
         Path out = dir.resolve("xml/nested");
         Path image = image(dir.resolve("image"));
 
-        Result r = vbench("plan", "--plan", "plans/default.yaml", "--emit-xml", out.toString(),
+        Cli.Result r = vbench("plan", "--plan", "plans/default.yaml", "--emit-xml", out.toString(),
                 "--image-dir", image.toString(), "--work-dir", dir.resolve("pool").toString(), "--run-id", "r1");
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -161,7 +154,7 @@ class PlanCommandTest {
     void accelOptionSelectsTheDomainType() throws Exception {
         Path out = dir.resolve("kvm");
 
-        Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--accel", "kvm",
+        Cli.Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--accel", "kvm",
                 "--image-dir", image(dir).toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -175,7 +168,7 @@ class PlanCommandTest {
                 "repetitions: 0"));
         Path out = dir.resolve("never");
 
-        Result r = vbench("plan", "--plan", plan.toString(), "--emit-xml", out.toString());
+        Cli.Result r = vbench("plan", "--plan", plan.toString(), "--emit-xml", out.toString());
 
         assertOneLineConfigError(r);
         assertThat(r.err()).contains("repetitions: 0 is out of range");
@@ -187,7 +180,7 @@ class PlanCommandTest {
         Path file = dir.resolve("a-file");
         Files.writeString(file, "x");
 
-        Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", file.toString(), "--image-dir",
+        Cli.Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", file.toString(), "--image-dir",
                 image(dir).toString());
 
         assertThat(r.exit()).isEqualTo(ExitCode.OUTPUT);
@@ -204,7 +197,7 @@ class PlanCommandTest {
                 .replace("\"vmlinuz\"", "\"kernel-6.1\""));
         Path out = dir.resolve("xml");
 
-        Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--image-dir",
+        Cli.Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--image-dir",
                 image.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -216,7 +209,7 @@ class PlanCommandTest {
     void anImageWithoutImageJsonIsALabError() throws Exception {
         Path out = dir.resolve("xml");
 
-        Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--image-dir",
+        Cli.Result r = vbench("plan", "--plan", "plans/smoke.yaml", "--emit-xml", out.toString(), "--image-dir",
                 dir.toString());
 
         assertThat(r.exit()).isEqualTo(ExitCode.PROVISIONING);
