@@ -173,11 +173,12 @@ class GuestShellTest {
         try (GuestShell shell = GuestShell.connect(target, BOOT, cap, 1024)) {
             assertThat(shell.exec(List.of("sh", "-c", "yes | head -c " + cap), SHORT).stdout()).hasSize(cap);
             // far more than the cap (bounded all the same, should the server not kill it)
-            String flood = "echo starting >&2; yes | head -c 1000000000; echo never";
+            // (what it wrote to stderr meanwhile may or may not have arrived when it is stopped: not asserted here)
+            String flood = "yes | head -c 1000000000; echo never";
             OutputTooLargeException e = catchThrowableOfType(OutputTooLargeException.class,
                     () -> shell.execAnyStatus(List.of("sh", "-c", flood), Duration.ofSeconds(60)));
             assertThat(e).hasMessageContaining("printed more than 64 KiB on standard output")
-                    .hasMessageContaining("stderr: starting").hasMessageContaining("check what the command prints");
+                    .hasMessageContaining("check what the command prints");
             assertThat(e.getMessage().lines()).hasSize(1);
             assertThat(e.exitStatus()).isEqualTo(-1);
             assertThat(e.result().stdout()).isEmpty();
