@@ -92,8 +92,8 @@ public final class ClaimEvaluator {
     }
 
     private static Checked check(Claim claim, List<Cell> cells, List<VariantFailure> failures) {
-        Optional<Cell> base = find(cells, claim.baseline(), claim);
-        Optional<Cell> candidate = find(cells, claim.candidate(), claim);
+        Optional<Cell> base = Cell.find(cells, claim.baseline(), claim.workload(), claim.metric());
+        Optional<Cell> candidate = Cell.find(cells, claim.candidate(), claim.workload(), claim.metric());
         for (String variant : List.of(claim.baseline(), claim.candidate())) {
             Optional<Cell> cell = variant.equals(claim.baseline()) ? base : candidate;
             if (cell.isEmpty()) {
@@ -148,11 +148,6 @@ public final class ClaimEvaluator {
 
     private static ClaimResult inconclusive(Claim claim, Gain gain, String reason) {
         return new ClaimResult(claim, ClaimVerdict.INCONCLUSIVE, gain, reason);
-    }
-
-    private static Optional<Cell> find(List<Cell> cells, String variant, Claim claim) {
-        return cells.stream().filter(c -> c.variant().equals(variant) && c.workload().equals(claim.workload())
-                && c.metric().equals(claim.metric())).findFirst();
     }
 
     private static String number(double value) {

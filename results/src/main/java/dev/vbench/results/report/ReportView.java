@@ -91,8 +91,8 @@ record ReportView(String baseline, String status, String statusText, long varian
                          GainView gain, String p, String pHolm, String verdictClass, String verdict,
                          String withoutOutliers) {
         static ComparisonRow of(Comparison c, AnalysisResult result) {
-            Optional<Cell> base = cell(result, c.baseline(), c);
-            Optional<Cell> cand = cell(result, c.candidate(), c);
+            Optional<Cell> base = Cell.find(result.cells(), c.baseline(), c.workload(), c.metric());
+            Optional<Cell> cand = Cell.find(result.cells(), c.candidate(), c.workload(), c.metric());
             HumanScale scale = HumanScale.of(c.unit(), Math.max(base.map(x -> Math.abs(x.stats().mean())).orElse(0.0),
                     cand.map(x -> Math.abs(x.stats().mean())).orElse(0.0)));
             return new ComparisonRow(c.candidate(), c.workload(), MetricCatalog.label(c.metric()),
@@ -108,11 +108,6 @@ record ReportView(String baseline, String status, String statusText, long varian
                 case NOT_TESTED -> "nt";
                 default -> verdict.text();
             };
-        }
-
-        private static Optional<Cell> cell(AnalysisResult result, String variant, Comparison c) {
-            return result.cells().stream().filter(x -> x.variant().equals(variant)
-                    && x.workload().equals(c.workload()) && x.metric().equals(c.metric())).findFirst();
         }
 
         private static String p(double p) {

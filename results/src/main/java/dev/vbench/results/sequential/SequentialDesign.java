@@ -95,15 +95,15 @@ public record SequentialDesign(int looks, ReplicationUnit unit, double futilityP
         DecisionLevels levels = levelsAt(look);
         List<Candidate> claimFamily = new ArrayList<>();
         for (Claim c : claims) {
-            claimFamily.add(candidate(c.id(), c.minGain(), find(cells, c.baseline(), c.workload(), c.metric()),
-                    find(cells, c.candidate(), c.workload(), c.metric())));
+            claimFamily.add(candidate(c.id(), c.minGain(), Cell.find(cells, c.baseline(), c.workload(), c.metric()),
+                    Cell.find(cells, c.candidate(), c.workload(), c.metric())));
         }
         List<Candidate> comparisonFamily = new ArrayList<>();
         Map<String, Optional<String>> tested = Comparisons.testedMetrics(cells);
         for (Cell cell : cells) {
             if (!cell.variant().equals(baseline) && tested.get(cell.workload()).orElse("").equals(cell.metric())) {
                 comparisonFamily.add(candidate(cell.variant() + "/" + cell.workload() + "/" + cell.metric(), 1,
-                        find(cells, baseline, cell.workload(), cell.metric()), Optional.of(cell)));
+                        Cell.find(cells, baseline, cell.workload(), cell.metric()), Optional.of(cell)));
             }
         }
         List<Hypothesis> out = new ArrayList<>(family(look, levels, claimFamily, previous, true));
@@ -180,10 +180,5 @@ public record SequentialDesign(int looks, ReplicationUnit unit, double futilityP
         double z = SpendingBoundaries.inverseUpper(p);
         double last = SpendingBoundaries.obrienFleming(looks, allotted)[looks - 1];
         return SpendingBoundaries.upper((last - z / Math.sqrt(t)) / Math.sqrt(1 - t)) < futilityPower;
-    }
-
-    private static Optional<Cell> find(List<Cell> cells, String variant, String workload, String metric) {
-        return cells.stream().filter(c -> c.variant().equals(variant) && c.workload().equals(workload)
-                && c.metric().equals(metric)).findFirst();
     }
 }

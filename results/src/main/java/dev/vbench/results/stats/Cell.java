@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -76,6 +77,18 @@ public record Cell(String variant, String workload, String metric, String unit, 
             }
         }
         return of(kept);
+    }
+
+    /**
+     * @param cells    cells
+     * @param variant  a variant
+     * @param workload a workload
+     * @param metric   a metric
+     * @return the cell of that variant, workload and metric, if any
+     */
+    public static Optional<Cell> find(List<Cell> cells, String variant, String workload, String metric) {
+        return cells.stream().filter(c -> c.variant().equals(variant) && c.workload().equals(workload)
+                && c.metric().equals(metric)).findFirst();
     }
 
     /**
