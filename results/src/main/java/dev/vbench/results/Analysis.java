@@ -4,13 +4,17 @@ import dev.vbench.results.chart.ChartFile;
 import dev.vbench.results.chart.ChartSet;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.claims.ClaimEvaluator;
+import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.report.JunitXml;
 import dev.vbench.results.report.ReportHtml;
 import dev.vbench.results.report.SummaryJson;
 import dev.vbench.results.stats.Cell;
+import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.Comparisons;
+import dev.vbench.results.stats.DecisionLevels;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +54,24 @@ public final class Analysis {
      */
     public static AnalysisResult compute(List<Sample> samples, String baseline, List<Claim> claims,
                                          RunContext context) {
+        return compute(samples, baseline, claims, context, DecisionLevels.FIXED);
+    }
+
+    /**
+     * Computes statistics, comparisons and claim verdicts at the levels of one look of a sequential design
+     * ({@link dev.vbench.results.sequential.SequentialDesign#levelsAt}); {@link DecisionLevels#FIXED} for a fixed
+     * design. Where a cell has outliers, the verdicts are computed again without them and noted when they differ.
+     *
+     * @param samples  the raw samples, at least one
+     * @param baseline the baseline variant
+     * @param claims   claims to decide, possibly none
+     * @param context  environment, failures and status of the run
+     * @param levels   the levels verdicts are decided at
+     * @return the analysis
+     * @throws ResultsInputException as {@link #compute(List, String, List, RunContext)}
+     */
+    public static AnalysisResult compute(List<Sample> samples, String baseline, List<Claim> claims,
+                                         RunContext context, DecisionLevels levels) {
         if (samples.isEmpty()) {
             throw new ResultsInputException("no samples to analyse; measure something first");
         }
@@ -61,8 +83,20 @@ public final class Analysis {
                     + String.join(", ", variants));
         }
         List<Cell> cells = Cell.group(samples);
-        return new AnalysisResult(baseline, cells, Comparisons.against(baseline, cells),
-                ClaimEvaluator.evaluate(claims, cells, context.failures()), context);
+        List<Comparison> comparisons = new ArrayList<>(Comparisons.against(baseline, cells, levels));
+        List<ClaimResult> results = new ArrayList<>(ClaimEvaluator.evaluate(claims, cells, context.failures(), levels));
+        if (cells.stream().anyMatch(c -> !c.outliers().isEmpty())) {
+            List<Cell> kept = cells.stream().map(Cell::withoutOutliers).toList();
+            List<Comparison> again = Comparisons.against(baseline, kept, levels);
+            for (int i = 0; i < comparisons.size(); i++) {
+                comparisons.set(i, comparisons.get(i).withoutOutliers(again.get(i).verdict()));
+            }
+            List<ClaimResult> claimsAgain = ClaimEvaluator.evaluate(claims, kept, context.failures(), levels);
+            for (int i = 0; i < results.size(); i++) {
+                results.set(i, results.get(i).withoutOutliers(claimsAgain.get(i).verdict()));
+            }
+        }
+        return new AnalysisResult(baseline, cells, comparisons, results, context);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -16,8 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
  * Reads and writes {@code results.csv} through Apache Commons CSV: UTF-8, one {@link Sample} a record, RFC 4180
  * quoting (a field holding a comma, a double quote or a line break is enclosed in double quotes, its double quotes
  * doubled), lines ending in LF. The first six columns are exactly {@code variant,workload,metric,unit,rep,value};
- * a file may carry more columns after them, which reading ignores. Values are written with {@link
- * DecimalText#shortest(double)}, so they read back exactly and never depend on the default locale. Reading
+ * vbench writes a seventh, {@code boot} (1 or more), and reads it when the header names it there (a file without it
+ * holds samples of boot 1); a file may carry more columns after them, which reading ignores. Values are written with
+ * {@link DecimalText#shortest(double)}, so they read back exactly and never depend on the default locale. Reading
  * streams the file one record at a time ({@link CsvRecords}), accepts LF and CRLF line ends and a leading
  * byte-order mark; every problem is reported as {@code file:line: problem} with the fix.
  */
@@ -40,7 +42,7 @@ public final class SampleCsv {
      */
     public static String format(List<Sample> samples) {
         StringBuilder out = new StringBuilder();
-        print(out, true, samples);
+        print(out, true, true, samples);
         return out.toString();
     }
 
@@ -57,23 +59,26 @@ public final class SampleCsv {
 
     /**
      * Appends samples to a samples file, writing the header first only when the file is missing or empty. An
-     * existing file must start with the samples header; a missing final line end is added first.
+     * existing file must start with the samples header; a missing final line end is added first. The boot column
+     * is written when the file's header has it (or the file is new); a file without it takes samples of boot 1 only.
      *
      * @param file    the file, created when missing
      * @param samples samples to append
      * @throws IOException        when the file cannot be read or written
-     * @throws SampleCsvException when the existing file does not start with the samples header
+     * @throws SampleCsvException when the existing file does not start with the samples header (or has no boot column)
      */
     public static void append(Path file, List<Sample> samples) throws IOException {
         StringBuilder out = new StringBuilder();
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        if (!fresh) {
-            checkExistingHeader(file);
-            if (!endsWithLineFeed(file)) {
-                out.append('\n');
-            }
+        boolean boots = fresh || checkExistingHeader(file);
+        if (!boots && samples.stream().anyMatch(s -> s.boot() != 1)) {
+            throw new SampleCsvException(file.toString(), 1, "cannot append samples of boot 2 or later: the header "
+                    + "has no boot column after value; choose a new file");
         }
-        print(out, fresh, samples);
+        if (!fresh && !endsWithLineFeed(file)) {
+            out.append('\n');
+        }
+        print(out, fresh, boots, samples);
         OutputFiles.append(file, out.toString());
     }
 
@@ -116,22 +121,24 @@ public final class SampleCsv {
             throw new SampleCsvException(records.source(), header.line(), "header must start with "
                     + String.join(",", HEADER) + ", got " + String.join(",", header.fields()));
         }
+        boolean boots = BootColumn.in(header.fields());
         List<Sample> samples = new ArrayList<>();
         for (CsvRecords.Row row = records.next(); row != null; row = records.next()) {
-            samples.add(toSample(row, records.source()));
+            samples.add(toSample(row, records.source(), boots));
         }
         return samples;
     }
 
-    private static void print(StringBuilder out, boolean header, List<Sample> samples) {
+    private static void print(StringBuilder out, boolean header, boolean boots, List<Sample> samples) {
         try {
             CSVPrinter printer = new CSVPrinter(out, FORMAT);
             if (header) {
-                printer.printRecord(HEADER);
+                printer.printRecord(BootColumn.HEADER);
             }
             for (Sample s : samples) {
-                printer.printRecord(s.variant(), s.workload(), s.metric(), neutral(s.unit()), Integer.toString(s.rep()),
-                        DecimalText.shortest(s.value()));
+                String[] row = {s.variant(), s.workload(), s.metric(), neutral(s.unit()), Integer.toString(s.rep()),
+                    DecimalText.shortest(s.value()), Integer.toString(s.boot())};
+                printer.printRecord((Object[]) Arrays.copyOf(row, boots ? row.length : row.length - 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("a StringBuilder does not fail", e);
@@ -142,7 +149,7 @@ public final class SampleCsv {
         return fields.size() >= HEADER.size() && fields.subList(0, HEADER.size()).equals(HEADER);
     }
 
-    private static Sample toSample(CsvRecords.Row row, String source) {
+    private static Sample toSample(CsvRecords.Row row, String source, boolean boots) {
         List<String> fields = row.fields();
         if (fields.size() < HEADER.size()) {
             throw new SampleCsvException(source, row.line(), "expected at least " + HEADER.size() + " fields ("
@@ -173,7 +180,8 @@ public final class SampleCsv {
                         + "' is not a " + HEADER.get(i) + " name; names match " + grammar.pattern());
             }
         }
-        return new Sample(fields.get(0), fields.get(1), fields.get(2), fields.get(3), Integer.parseInt(rep), parsed);
+        return new Sample(fields.get(0), fields.get(1), fields.get(2), fields.get(3), Integer.parseInt(rep), parsed,
+                boots ? BootColumn.read(fields, source, row.line()) : 1);
     }
 
     /**
@@ -184,7 +192,8 @@ public final class SampleCsv {
         return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
-    private static void checkExistingHeader(Path file) throws IOException {
+    /** @return whether the existing file's header has the boot column */
+    private static boolean checkExistingHeader(Path file) throws IOException {
         CsvRecords.Row first;
         try (CsvRecords records = CsvRecords.of(file, FORMAT)) {
             first = records.next();
@@ -195,6 +204,7 @@ public final class SampleCsv {
             throw new SampleCsvException(file.toString(), 1, "cannot append: the file does not start with the header "
                     + String.join(",", HEADER) + "; choose a new file");
         }
+        return BootColumn.in(first.fields());
     }
 
     private static boolean endsWithLineFeed(Path file) throws IOException {

@@ -75,7 +75,7 @@ class AnalysisTest {
 
         assertOffline(html);
         assertThat(html).contains("virtio-disk-randread", "SUPPORTED", "REFUTED", "INCONCLUSIVE")
-                .contains("5,045 IOPS").contains("tcg").contains("qemu_version")
+                .contains("5,083 IOPS").contains("Would need more than 100 boots x 2 repetitions per variant").contains("tcg").contains("qemu_version")
                 .contains("domain failed to start: unsupported configuration: &lt;example &amp; &quot;quoted&quot;&gt;")
                 .contains("class=\"badge partial\">partial");
     }
@@ -103,6 +103,29 @@ class AnalysisTest {
         AnalysisResult result = Analysis.compute(LabFixture.samples(), LabFixture.BASELINE,
                 List.of(LabFixture.claims().get(0), LabFixture.claims().get(2)), LabFixture.context());
         assertThat(result.outcome()).isEqualTo(AnalysisOutcome.SOME_INCONCLUSIVE);
+    }
+
+    @Test
+    void verdictsAreRecomputedWithoutOutliersAndShownWhenTheyDiffer() {
+        List<Sample> samples = new ArrayList<>();
+        double[] base = {1000, 1010, 990, 1005, 1000};
+        double[] cand = {2000, 2010, 1990, 2005, 200};
+        for (int i = 0; i < base.length; i++) {
+            samples.add(new Sample("ide", "randread", "read_iops", "IO/s", i + 1, base[i]));
+            samples.add(new Sample("virtio", "randread", "read_iops", "IO/s", i + 1, cand[i]));
+        }
+        Claim claim = new Claim("virtio-disk", "virtio doubles IOPS", "ide", "virtio", "randread", "read_iops", 1.5);
+        AnalysisResult result = Analysis.compute(samples, "ide", List.of(claim), RunContext.unknown());
+        assertThat(result.cells().get(1).outliers()).containsExactly(4);
+        assertThat(result.claims().get(0).verdict()).isEqualTo(dev.vbench.results.claims.ClaimVerdict.INCONCLUSIVE);
+        assertThat(result.claims().get(0).withoutOutliers())
+                .isEqualTo(dev.vbench.results.claims.ClaimVerdict.SUPPORTED);
+        assertThat(result.comparisons().get(0).withoutOutliers())
+                .isEqualTo(dev.vbench.results.stats.ComparisonVerdict.BETTER);
+        String html = dev.vbench.results.report.ReportHtml.format(result, List.of());
+        assertThat(html).contains("Without the outliers: SUPPORTED.").contains("without the outliers: better");
+        assertThat(dev.vbench.results.report.SummaryJson.format(result))
+                .contains("\"without_outliers\": \"SUPPORTED\"").contains("\"without_outliers\": \"better\"");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SampleCsvTest {
     private static final String HEADER = "variant,workload,metric,unit,rep,value\n";
+    private static final String WRITTEN = "variant,workload,metric,unit,rep,value,boot\n";
 
     @TempDir
     Path tmp;
@@ -22,9 +23,9 @@ class SampleCsvTest {
         List<Sample> samples = List.of(
                 new Sample("virtio-wt-e1000", "randread-4k", "read_iops", "IO/s", 1, 5181.0),
                 new Sample("odd,name", "say \"hi\"", "multi\nline", "B/s", 2, 0.1));
-        assertThat(SampleCsv.format(samples)).isEqualTo(HEADER
-                + "virtio-wt-e1000,randread-4k,read_iops,IO/s,1,5181\n"
-                + "\"odd,name\",\"say \"\"hi\"\"\",\"multi\nline\",B/s,2,0.1\n");
+        assertThat(SampleCsv.format(samples)).isEqualTo(WRITTEN
+                + "virtio-wt-e1000,randread-4k,read_iops,IO/s,1,5181,1\n"
+                + "\"odd,name\",\"say \"\"hi\"\"\",\"multi\nline\",B/s,2,0.1,1\n");
     }
 
     @Test
@@ -32,8 +33,22 @@ class SampleCsvTest {
         List<Sample> samples = List.of(
                 new Sample("a", "w", "m", "ns", 0, 1.0 / 3),
                 new Sample("v-1.x", "w_2", "m3", " lead, say \"\"", 3, 1e300),
-                new Sample("0", "z", "m_9", "multi\r\nline", 7, 2.5e-9));
+                new Sample("0", "z", "m_9", "multi\r\nline", 7, 2.5e-9, 12));
         assertThat(SampleCsv.parse(SampleCsv.format(samples), "x.csv")).isEqualTo(samples);
+    }
+
+    @Test
+    void theBootColumnIsReadWhenTheHeaderNamesItAndIsOtherwiseBootOne() {
+        assertThat(SampleCsv.parse(WRITTEN + "v,w,m,IO/s,1,5,3\n", "r.csv"))
+                .containsExactly(new Sample("v", "w", "m", "IO/s", 1, 5, 3));
+        assertThat(SampleCsv.parse(HEADER.strip() + ",host,boot\nv,w,m,IO/s,1,5,h,3\n", "r.csv"))
+                .containsExactly(new Sample("v", "w", "m", "IO/s", 1, 5, 1));
+        assertError(WRITTEN + "v,w,m,IO/s,1,5,0\n", "r.csv:2: boot: not a positive integer: '0' (boots are numbered "
+                + "from 1)");
+        assertError(WRITTEN + "v,w,m,IO/s,1,5\n", "r.csv:2: boot: not a positive integer: '' (boots are numbered "
+                + "from 1)");
+        assertError(WRITTEN + "v,w,m,IO/s,1,5,b2\n", "r.csv:2: boot: not a positive integer: 'b2' (boots are "
+                + "numbered from 1)");
     }
 
     @Test
@@ -53,7 +68,7 @@ class SampleCsvTest {
         }
         assertThat(SampleCsv.neutral("IO/s")).isEqualTo("IO/s");
         assertThat(SampleCsv.format(List.of(new Sample("a", "w", "m", "=HYPERLINK(\"x\")", 1, 2))))
-                .isEqualTo(HEADER + "a,w,m,\"'=HYPERLINK(\"\"x\"\")\",1,2\n");
+                .isEqualTo(WRITTEN + "a,w,m,\"'=HYPERLINK(\"\"x\"\")\",1,2,1\n");
     }
 
     @Test
@@ -172,12 +187,24 @@ class SampleCsvTest {
     void appendWritesTheHeaderOnlyForANewOrEmptyFile() throws IOException {
         Path file = tmp.resolve("results.csv");
         SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 1, 1)));
-        SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 2, 2)));
-        assertThat(Files.readString(file)).isEqualTo(HEADER + "v,w,m,IO/s,1,1\nv,w,m,IO/s,2,2\n");
+        SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 2, 2, 2)));
+        assertThat(Files.readString(file)).isEqualTo(WRITTEN + "v,w,m,IO/s,1,1,1\nv,w,m,IO/s,2,2,2\n");
 
         Path empty = Files.createFile(tmp.resolve("empty.csv"));
         SampleCsv.append(empty, List.of(new Sample("v", "w", "m", "IO/s", 1, 1)));
-        assertThat(Files.readString(empty)).isEqualTo(HEADER + "v,w,m,IO/s,1,1\n");
+        assertThat(Files.readString(empty)).isEqualTo(WRITTEN + "v,w,m,IO/s,1,1,1\n");
+    }
+
+    @Test
+    void appendKeepsTheColumnsOfAFileWithoutBoots() throws IOException {
+        Path file = tmp.resolve("results.csv");
+        Files.writeString(file, HEADER + "v,w,m,IO/s,1,1\n");
+        SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 2, 2)));
+        assertThat(Files.readString(file)).isEqualTo(HEADER + "v,w,m,IO/s,1,1\nv,w,m,IO/s,2,2\n");
+        assertThatThrownBy(() -> SampleCsv.append(file, List.of(new Sample("v", "w", "m", "IO/s", 3, 3, 2))))
+                .isInstanceOf(SampleCsvException.class).hasMessage(file + ":1: cannot append samples of boot 2 or "
+                        + "later: the header has no boot column after value; choose a new file");
+        assertThat(Files.readString(file)).isEqualTo(HEADER + "v,w,m,IO/s,1,1\nv,w,m,IO/s,2,2\n");
     }
 
     @Test
@@ -204,7 +231,7 @@ class SampleCsvTest {
         Path file = tmp.resolve("results.csv");
         Files.writeString(file, "junk");
         SampleCsv.write(file, List.of(new Sample("v", "w", "m", "IO/s", 1, 1)));
-        assertThat(Files.readString(file)).isEqualTo(HEADER + "v,w,m,IO/s,1,1\n");
+        assertThat(Files.readString(file)).isEqualTo(WRITTEN + "v,w,m,IO/s,1,1,1\n");
     }
 
     private static void assertError(String text, String message) {

@@ -18,6 +18,8 @@ import picocli.CommandLine;
 
 class ImportCommandTest {
     private static final String HEADER = "variant,workload,metric,unit,rep,value\n";
+    /** The header of a file vbench creates: the boot column after the six fixed ones. */
+    private static final String WRITTEN = "variant,workload,metric,unit,rep,value,boot\n";
     /** fio-randread.json as samples; the numbers are fio's, as written in that file. */
     private static final String RANDREAD_REP1 = """
             virtio-wb,randread-4k,read_iops,IO/s,1,37383.616384
@@ -64,7 +66,7 @@ class ImportCommandTest {
     void createsTheCsvWithHeaderAndRepOne() throws Exception {
         Path csv = dir.resolve("samples.csv");
         assertThat(run(args("fio", "virtio-wb", "randread-4k", csv, "fio-randread.json"))).isZero();
-        assertThat(Files.readString(csv)).isEqualTo(HEADER + RANDREAD_REP1);
+        assertThat(Files.readString(csv)).isEqualTo(WRITTEN + bootOne(RANDREAD_REP1));
         assertThat(out.toString()).isEqualTo("appended 6 samples of 1 fio run (rep 1) for variant virtio-wb, "
                 + "workload randread-4k to " + csv + "\n");
         assertThat(err.toString()).isEmpty();
@@ -93,7 +95,7 @@ class ImportCommandTest {
         assertThat(run(withRep(args("iperf3", "virtio-net", "udp-100m", csv, "iperf3-udp-reverse.json"), 5)))
                 .isZero();
         // iperf3 wrote cpu_remote as 0.32478697413300173; the shortest text of that double is one digit shorter
-        assertThat(Files.readString(csv)).isEqualTo(HEADER + """
+        assertThat(Files.readString(csv)).isEqualTo(WRITTEN + bootOne("""
                 virtio-net,udp-100m,throughput,bit/s,1,100104872.23856665
                 virtio-net,udp-100m,jitter,ms,1,0.016947431249727633
                 virtio-net,udp-100m,lost,%,1,0
@@ -104,7 +106,12 @@ class ImportCommandTest {
                 virtio-net,udp-100m,lost,%,5,0
                 virtio-net,udp-100m,cpu_local,%,5,0.42062225767850014
                 virtio-net,udp-100m,cpu_remote,%,5,3.5424644908869354
-                """);
+                """));
+    }
+
+    /** @return the rows with the boot column of boot 1 added */
+    private static String bootOne(String rows) {
+        return rows.replace("\n", ",1\n");
     }
 
     private static String[] withRep(String[] args, int rep) {
@@ -216,7 +223,7 @@ class ImportCommandTest {
             Locale.setDefault(Locale.GERMANY);
             Path csv = dir.resolve("samples.csv");
             assertThat(run(args("fio", "virtio-wb", "randread-4k", csv, "fio-randread.json"))).isZero();
-            assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo(HEADER + RANDREAD_REP1);
+            assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo(WRITTEN + bootOne(RANDREAD_REP1));
         } finally {
             Locale.setDefault(saved);
         }

@@ -27,13 +27,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The gain chart of a run: one row per comparison of a primary or claimed metric, its gain over the baseline as a
- * diamond coloured by verdict and its 95% interval as a bar, with dashed lines at 1 (no change) and at each
- * claim's minimum gain.
+ * diamond coloured by verdict and its interval (at the level its verdict was decided at, 95% when not tested) as a
+ * bar, with dashed lines at 1 (no change) and at each claim's minimum gain.
  */
 final class GainChart {
     private static final Color BETTER = new Color(0x009E73);
     private static final Color WORSE = new Color(0xD55E00);
     private static final Color NOT_SIGNIFICANT = new Color(0x777777);
+    private static final Color NOT_TESTED = new Color(0xB0B0B0);
     private static final Color[] CLAIM_COLORS = {new Color(0xCC79A7), new Color(0x0072B2), new Color(0xE69F00),
         new Color(0x56B4E9), new Color(0x7F3C8D)};
 
@@ -94,14 +95,14 @@ final class GainChart {
             low = Math.min(low, c.gain().value());
             high = Math.max(high, c.gain().value());
             if (c.gain().hasInterval()) {
-                XYSeries ci = chart.addSeries("ci-" + i, new double[] {c.gain().ci95Low(), c.gain().ci95High()},
+                XYSeries ci = chart.addSeries("ci-" + i, new double[] {c.gain().low(), c.gain().high()},
                         new double[] {y, y});
                 ci.setShowInLegend(false);
                 ci.setMarker(SeriesMarkers.NONE);
                 ci.setLineColor(color(c.verdict()));
                 ci.setLineStyle(new BasicStroke(3f));
-                low = Math.min(low, c.gain().ci95Low());
-                high = Math.max(high, c.gain().ci95High());
+                low = Math.min(low, c.gain().low());
+                high = Math.max(high, c.gain().high());
             }
         }
         for (Map.Entry<ComparisonVerdict, List<double[]>> entry : points.entrySet()) {
@@ -157,6 +158,7 @@ final class GainChart {
             case BETTER -> BETTER;
             case WORSE -> WORSE;
             case NO_SIGNIFICANT_DIFFERENCE -> NOT_SIGNIFICANT;
+            case NOT_TESTED -> NOT_TESTED;
         };
     }
 }

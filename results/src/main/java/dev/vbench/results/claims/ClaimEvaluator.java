@@ -3,23 +3,34 @@ package dev.vbench.results.claims;
 import dev.vbench.results.DecimalText;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.stats.Cell;
-import dev.vbench.results.stats.FiellerGain;
+import dev.vbench.results.stats.DecisionLevels;
 import dev.vbench.results.stats.Gain;
+import dev.vbench.results.stats.RatioFamily;
+import dev.vbench.results.stats.RatioTest;
+import dev.vbench.results.stats.SampleSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides claims from cells: SUPPORTED when the lower bound of the gain's 95% interval is at least the claimed
- * minimum gain, REFUTED when the upper bound is below it, INCONCLUSIVE otherwise and whenever the samples to
- * decide are missing or too few (n &lt; 2).
+ * Decides a run's claims as one family. Each claim is the two-sided test of gain = min_gain dual to Fieller's
+ * interval ({@link RatioTest}: t = (a - g0 b) / sqrt(va + g0² vb), Welch-Satterthwaite df), whose halves are the
+ * one-sided tests of gain &gt; min_gain (SUPPORTED) and gain &lt; min_gain (REFUTED); Holm's step-down procedure
+ * ({@link RatioFamily}) runs over the claims at {@value #ALPHA} family-wise. So a claim at its boundary is wrongly
+ * SUPPORTED with probability at most 2.5%, and some claim of the run with probability at most 5%. The interval beside
+ * each claim is drawn at the level it was decided at: SUPPORTED exactly when it lies wholly above min_gain, REFUTED
+ * wholly below, INCONCLUSIVE when it contains min_gain or the data to decide are missing or too few (fewer than 2
+ * replicates a side). Every INCONCLUSIVE claim with data says how many boots x repetitions would decide it.
  */
 public final class ClaimEvaluator {
+    /** Family-wise two-sided level of the claims. */
+    public static final double ALPHA = 0.05;
+
     private ClaimEvaluator() {
     }
 
     /**
-     * Evaluates claims in their order.
+     * {@link #evaluate(List, List, List, DecisionLevels)} for a fixed design.
      *
      * @param claims   the claims
      * @param cells    all cells of the run
@@ -27,15 +38,45 @@ public final class ClaimEvaluator {
      * @return one result per claim
      */
     public static List<ClaimResult> evaluate(List<Claim> claims, List<Cell> cells, List<VariantFailure> failures) {
+        return evaluate(claims, cells, failures, DecisionLevels.FIXED);
+    }
+
+    /**
+     * Evaluates claims as one family, in their order.
+     *
+     * @param claims   the claims
+     * @param cells    all cells of the run
+     * @param failures variants that failed, named in the reason when a claim lacks their data
+     * @param levels   the levels of the current look
+     * @return one result per claim
+     */
+    public static List<ClaimResult> evaluate(List<Claim> claims, List<Cell> cells, List<VariantFailure> failures,
+                                             DecisionLevels levels) {
         List<ClaimResult> results = new ArrayList<>();
+        List<Integer> testedAt = new ArrayList<>();
+        List<RatioTest> tests = new ArrayList<>();
+        List<Cell[]> pairs = new ArrayList<>();
         for (Claim claim : claims) {
-            results.add(evaluate(claim, cells, failures));
+            Checked checked = check(claim, cells, failures);
+            results.add(checked.early());
+            if (checked.early() == null) {
+                testedAt.add(results.size() - 1);
+                pairs.add(checked.pair());
+                tests.add(RatioTest.of(checked.pair()[0].replicates(), checked.pair()[1].replicates(),
+                        checked.pair()[1].direction()));
+            }
+        }
+        double[] g0 = testedAt.stream().mapToDouble(i -> claims.get(i).minGain()).toArray();
+        List<RatioFamily.Decision> decisions = RatioFamily.decide(tests, g0, ALPHA, levels);
+        for (int j = 0; j < testedAt.size(); j++) {
+            Claim claim = claims.get(testedAt.get(j));
+            results.set(testedAt.get(j), result(claim, decisions.get(j), pairs.get(j), tests.size()));
         }
         return results;
     }
 
     /**
-     * Evaluates one claim.
+     * Evaluates one claim, a family of one.
      *
      * @param claim    the claim
      * @param cells    all cells of the run
@@ -43,57 +84,78 @@ public final class ClaimEvaluator {
      * @return its result
      */
     public static ClaimResult evaluate(Claim claim, List<Cell> cells, List<VariantFailure> failures) {
-        Gain none = new Gain(Double.NaN, Double.NaN, Double.NaN, "no samples");
-        Optional<Cell> base = find(cells, claim.baseline(), claim);
-        Optional<Cell> candidate = find(cells, claim.candidate(), claim);
+        return evaluate(List.of(claim), cells, failures).get(0);
+    }
+
+    /** An INCONCLUSIVE result when a claim cannot be tested, else its two cells (baseline, candidate). */
+    private record Checked(ClaimResult early, Cell[] pair) {
+    }
+
+    private static Checked check(Claim claim, List<Cell> cells, List<VariantFailure> failures) {
+        Optional<Cell> base = Cell.find(cells, claim.baseline(), claim.workload(), claim.metric());
+        Optional<Cell> candidate = Cell.find(cells, claim.candidate(), claim.workload(), claim.metric());
         for (String variant : List.of(claim.baseline(), claim.candidate())) {
             Optional<Cell> cell = variant.equals(claim.baseline()) ? base : candidate;
             if (cell.isEmpty()) {
                 String why = failures.stream().filter(f -> f.variant().equals(variant)).findFirst()
                         .map(f -> "variant " + variant + " failed: " + f.reason())
                         .orElse("no samples for " + variant + " / " + claim.workload() + " / " + claim.metric());
-                return inconclusive(claim, none, why);
+                return new Checked(inconclusive(claim, Gain.missing("no samples"), why), null);
             }
         }
         Cell b = base.orElseThrow();
         Cell c = candidate.orElseThrow();
         if (!b.unit().equals(c.unit())) {
-            return inconclusive(claim, none, "the baseline is in " + b.unit() + " but the candidate in " + c.unit());
+            return new Checked(inconclusive(claim, Gain.missing("no samples"), "the baseline is in " + b.unit()
+                    + " but the candidate in " + c.unit()), null);
         }
-        Gain gain = FiellerGain.estimate(b.valueArray(), c.valueArray(), c.direction());
+        RatioTest test = RatioTest.of(b.replicates(), c.replicates(), c.direction());
+        Gain gain = test.interval(1 - ALPHA);
         for (Cell cell : List.of(b, c)) {
-            if (cell.stats().n() < 2) {
-                return inconclusive(claim, gain, cell.variant() + " has n = " + cell.stats().n()
-                        + " sample; at least 2 per side are needed");
+            int n = cell.replicates().n();
+            if (n < 2) {
+                return new Checked(inconclusive(claim, gain, cell.variant() + " has " + n + " "
+                        + cell.replicates().unit().json() + "; at least 2 per side are needed"), null);
             }
         }
-        if (!gain.hasInterval()) {
-            return inconclusive(claim, gain, "no interval for the gain: " + gain.note());
+        if (!test.problem().isEmpty()) {
+            return new Checked(inconclusive(claim, gain, "no interval for the gain: " + test.problem()), null);
         }
-        String interval = "95% interval [" + number(gain.ci95Low()) + ", " + number(gain.ci95High()) + "]";
+        return new Checked(null, new Cell[] {b, c});
+    }
+
+    private static ClaimResult result(Claim claim, RatioFamily.Decision d, Cell[] pair, int family) {
+        Gain gain = d.gain();
         String min = "the claimed minimum " + number(claim.minGain());
-        if (gain.ci95Low() >= claim.minGain()) {
-            return new ClaimResult(claim, ClaimVerdict.SUPPORTED, gain,
-                    "gain " + number(gain.value()) + "x, " + interval + " is at or above " + min);
+        String level = " (decided with " + family + (family == 1 ? " claim" : " claims") + " by Holm's procedure)";
+        if (!gain.hasInterval()) {
+            return new ClaimResult(claim, ClaimVerdict.INCONCLUSIVE, gain, "gain " + number(gain.value()) + "x, no "
+                    + percent(gain.confidence()) + " interval: " + gain.note(), d.p(), d.pHolm(),
+                    SampleSize.toDecide(pair[0], pair[1], claim.minGain(), d.nominal()).text(), null);
         }
-        if (gain.ci95High() < claim.minGain()) {
-            return new ClaimResult(claim, ClaimVerdict.REFUTED, gain,
-                    "gain " + number(gain.value()) + "x, " + interval + " is below " + min);
-        }
-        return inconclusive(claim, gain, "gain " + number(gain.value()) + "x, " + interval + " contains " + min
-                + "; more repetitions may decide");
+        String interval = "gain " + number(gain.value()) + "x, " + percent(gain.confidence()) + " interval ["
+                + number(gain.low()) + ", " + number(gain.high()) + "]";
+        return switch (d.call()) {
+            case ABOVE -> new ClaimResult(claim, ClaimVerdict.SUPPORTED, gain,
+                    interval + " is above " + min + level, d.p(), d.pHolm(), "", null);
+            case BELOW -> new ClaimResult(claim, ClaimVerdict.REFUTED, gain,
+                    interval + " is below " + min + level, d.p(), d.pHolm(), "", null);
+            case NONE -> new ClaimResult(claim, ClaimVerdict.INCONCLUSIVE, gain, interval + " contains " + min + level,
+                    d.p(), d.pHolm(), SampleSize.toDecide(pair[0], pair[1], claim.minGain(), d.nominal()).text(),
+                    null);
+        };
     }
 
     private static ClaimResult inconclusive(Claim claim, Gain gain, String reason) {
         return new ClaimResult(claim, ClaimVerdict.INCONCLUSIVE, gain, reason);
     }
 
-    private static Optional<Cell> find(List<Cell> cells, String variant, Claim claim) {
-        return cells.stream().filter(c -> c.variant().equals(variant) && c.workload().equals(claim.workload())
-                && c.metric().equals(claim.metric())).findFirst();
+    private static String number(double value) {
+        return Double.isFinite(value) ? DecimalText.significant(value, 3) : "n/a";
     }
 
-    private static String number(double value) {
-        return DecimalText.significant(value, 3);
+    /** @return e.g. {@code 98.33%} */
+    static String percent(double confidence) {
+        return DecimalText.significant(100 * confidence, 4) + "%";
     }
 }

@@ -1,10 +1,13 @@
 package dev.vbench.results.claims;
 
-/** Whether the measurements support a claim. */
+/**
+ * Whether the measurements support a claim, decided with the run's other claims as one family (see
+ * {@link ClaimEvaluator}).
+ */
 public enum ClaimVerdict {
-    /** The lower bound of the gain's 95% interval reaches the claimed minimum gain. */
+    /** The gain's interval, at the level the claim was decided at, lies wholly above the claimed minimum. */
     SUPPORTED,
-    /** The upper bound of the gain's 95% interval is below the claimed minimum gain. */
+    /** That interval lies wholly below the claimed minimum. */
     REFUTED,
     /** The interval contains the claimed minimum, or the data to decide are missing. */
     INCONCLUSIVE

@@ -6,7 +6,9 @@ import static dev.vbench.results.stats.Direction.LOWER_IS_BETTER;
 import dev.vbench.results.stats.Direction;
 import dev.vbench.results.stats.UnknownUnitException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,6 +202,23 @@ public final class MetricCatalog {
      */
     public static boolean isPrimary(String name) {
         return find(name).map(MetricDef::primary).orElse(false);
+    }
+
+    /**
+     * The one metric of a workload whose comparisons are tested (the others are described): its first primary metric
+     * in this order: IOPS (by direction: mixed, read, write, trim), bandwidth, throughput. IOPS comes before
+     * bandwidth because bandwidth is IOPS times the block size, the same comparison; one metric per workload keeps
+     * the tested family small, so that real differences stay detectable after Holm's correction.
+     *
+     * @param metrics the metric names a workload has
+     * @return the tested one, or empty when none is primary
+     */
+    public static Optional<String> testedMetric(Collection<String> metrics) {
+        List<String> directions = List.of("mixed", "read", "write", "trim");
+        return metrics.stream().filter(MetricCatalog::isPrimary).min(Comparator.comparingInt((String m) ->
+                fioMeasure(m).map(f -> f.ordinal() * directions.size()
+                        + directions.indexOf(fioDirection(m).orElseThrow())).orElse(Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder()));
     }
 
     /**

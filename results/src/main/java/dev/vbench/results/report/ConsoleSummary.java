@@ -18,12 +18,16 @@ public final class ConsoleSummary {
     private ConsoleSummary() {
     }
 
-    /** {@code SUPPORTED     virtio-disk-randread  gain 4.27x [3.99, 4.56], min 1.5x: reason}. */
+    /**
+     * {@code SUPPORTED     virtio-disk-randread  gain 4.27x [3.99, 4.56] at 98.75%, min 1.5x: reason}, the interval at
+     * the level the claim was decided at.
+     */
     public static String claimLine(ClaimResult claim) {
         String gain = Double.isFinite(claim.gain().value())
                 ? "gain " + DecimalText.significant(claim.gain().value(), 3) + "x"
-                + (claim.gain().hasInterval() ? " [" + DecimalText.significant(claim.gain().ci95Low(), 3) + ", "
-                + DecimalText.significant(claim.gain().ci95High(), 3) + "]" : "")
+                + (claim.gain().hasInterval() ? " [" + DecimalText.significant(claim.gain().low(), 3) + ", "
+                + DecimalText.significant(claim.gain().high(), 3) + "] at "
+                + DecimalText.significant(100 * claim.gain().confidence(), 4) + "%" : "")
                 : "gain n/a";
         return String.format(Locale.ROOT, "%-12s  %s  %s, min %sx: %s", claim.verdict(), claim.claim().id(), gain,
                 DecimalText.shortest(claim.claim().minGain()), claim.reason());

@@ -53,7 +53,8 @@ public final class JunitXml {
                 } else {
                     xml.writeStartElement(claim.verdict() == ClaimVerdict.REFUTED ? "failure" : "error");
                     attributes(xml, "type", claim.verdict().name(), "message", message);
-                    xml.writeCharacters(legal(claim.reason()));
+                    xml.writeCharacters(legal(claim.reason() + (claim.wouldNeed().isEmpty() ? ""
+                            : "; would need " + claim.wouldNeed())));
                 }
                 xml.writeEndElement();
                 indent(xml, 1).writeEndElement();
@@ -98,7 +99,7 @@ public final class JunitXml {
         if (!gain.hasInterval()) {
             return value;
         }
-        return value + " [" + DecimalText.significant(gain.ci95Low(), 3) + ", "
-                + DecimalText.significant(gain.ci95High(), 3) + "]";
+        return value + " [" + DecimalText.significant(gain.low(), 3) + ", " + DecimalText.significant(gain.high(), 3)
+                + "] at " + DecimalText.significant(100 * gain.confidence(), 4) + "%";
     }
 }

@@ -15,6 +15,7 @@ import dev.vbench.results.stats.CellStatistics;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.ComparisonVerdict;
 import dev.vbench.results.stats.Gain;
+import dev.vbench.results.stats.VarianceComponents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,35 +73,41 @@ record ReportView(String baseline, String status, String statusText, long varian
         }
     }
 
-    /** A claim, its verdict and why. */
+    /** A claim, its verdict and why; what would decide it; its verdict without outliers when that differs. */
     record ClaimRow(String verdict, String id, String text, String candidate, String baseline, String workload,
-                    String metric, GainView gain, String minGain, String reason) {
+                    String metric, GainView gain, String minGain, String reason, String wouldNeed,
+                    String withoutOutliers) {
         static ClaimRow of(ClaimResult r) {
             return new ClaimRow(r.verdict().name(), r.claim().id(), r.claim().text(), r.claim().candidate(),
                     r.claim().baseline(), r.claim().workload(), MetricCatalog.label(r.claim().metric()),
-                    GainView.of(r.gain()), DecimalText.shortest(r.claim().minGain()), r.reason());
+                    GainView.of(r.gain()), DecimalText.shortest(r.claim().minGain()), r.reason(),
+                    r.wouldNeed().isEmpty() ? null : r.wouldNeed(),
+                    r.withoutOutliers() == null ? null : r.withoutOutliers().name());
         }
     }
 
     /** A candidate against the baseline, means in human units. */
     record ComparisonRow(String candidate, String workload, String metric, String baselineMean, String candidateMean,
-                         GainView gain, String p, String pHolm, String verdictClass, String verdict) {
+                         GainView gain, String p, String pHolm, String verdictClass, String verdict,
+                         String withoutOutliers) {
         static ComparisonRow of(Comparison c, AnalysisResult result) {
-            Optional<Cell> base = cell(result, c.baseline(), c);
-            Optional<Cell> cand = cell(result, c.candidate(), c);
+            Optional<Cell> base = Cell.find(result.cells(), c.baseline(), c.workload(), c.metric());
+            Optional<Cell> cand = Cell.find(result.cells(), c.candidate(), c.workload(), c.metric());
             HumanScale scale = HumanScale.of(c.unit(), Math.max(base.map(x -> Math.abs(x.stats().mean())).orElse(0.0),
                     cand.map(x -> Math.abs(x.stats().mean())).orElse(0.0)));
             return new ComparisonRow(c.candidate(), c.workload(), MetricCatalog.label(c.metric()),
                     base.map(x -> scale.format(x.stats().mean())).orElse("n/a"),
                     cand.map(x -> scale.format(x.stats().mean())).orElse("n/a"), GainView.of(c.gain()),
-                    p(c.pValue()), p(c.pHolm()),
-                    c.verdict() == ComparisonVerdict.NO_SIGNIFICANT_DIFFERENCE ? "nsd" : c.verdict().text(),
-                    c.verdict().text());
+                    p(c.pValue()), p(c.pHolm()), verdictClass(c.verdict()), c.verdict().text(),
+                    c.withoutOutliers() == null ? null : c.withoutOutliers().text());
         }
 
-        private static Optional<Cell> cell(AnalysisResult result, String variant, Comparison c) {
-            return result.cells().stream().filter(x -> x.variant().equals(variant)
-                    && x.workload().equals(c.workload()) && x.metric().equals(c.metric())).findFirst();
+        private static String verdictClass(ComparisonVerdict verdict) {
+            return switch (verdict) {
+                case NO_SIGNIFICANT_DIFFERENCE -> "nsd";
+                case NOT_TESTED -> "nt";
+                default -> verdict.text();
+            };
         }
 
         private static String p(double p) {
@@ -111,24 +118,37 @@ record ReportView(String baseline, String status, String statusText, long varian
         }
     }
 
-    /** The statistics of one cell in human units; {@code ci} is null when the interval does not exist. */
-    record CellRow(String variant, String workload, String metric, int n, String mean, Interval ci, String median,
-                   String stddev, String cv, String better) {
+    /**
+     * The statistics of one cell in human units, with its variance components and notes; {@code ci} is null when
+     * the interval does not exist.
+     */
+    record CellRow(String variant, String workload, String metric, int n, int boots, String replicate, String mean,
+                   Interval ci, String median, String stddev, String cv, String withinCv, String betweenCv,
+                   String icc, String better, List<String> notes) {
         static CellRow of(Cell cell) {
             CellStatistics s = cell.stats();
             HumanScale scale = HumanScale.of(cell.unit(), Math.abs(s.mean()));
             Interval ci = Double.isFinite(s.ci95Low()) ? new Interval(HumanScale.number(scale.apply(s.ci95Low())),
                     HumanScale.number(scale.apply(s.ci95High()))) : null;
+            VarianceComponents v = cell.components();
             return new CellRow(cell.variant(), cell.workload(), MetricCatalog.label(cell.metric()), s.n(),
-                    scale.format(s.mean()), ci, scale.format(s.median()),
-                    Double.isFinite(s.stddev()) ? scale.format(s.stddev()) : "n/a",
-                    Double.isFinite(s.cv()) ? String.format(Locale.ROOT, "%.1f%%", 100 * s.cv()) : "n/a",
-                    cell.direction().json());
+                    cell.bootCount(), cell.replicates().unit().json(), scale.format(s.mean()), ci,
+                    scale.format(s.median()), Double.isFinite(s.stddev()) ? scale.format(s.stddev()) : "n/a",
+                    percent(s.cv()), percent(v.withinCv()), percent(v.betweenCv()),
+                    Double.isFinite(v.icc()) ? String.format(Locale.ROOT, "%.2f", v.icc()) : "n/a",
+                    cell.direction().json(), cell.notes());
+        }
+
+        private static String percent(double fraction) {
+            return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "n/a";
         }
     }
 
-    /** A gain to 3 significant digits with its interval, or the note saying why there is no interval. */
-    record GainView(String value, Interval interval, String note) {
+    /**
+     * A gain to 3 significant digits with its interval and the interval's confidence level, or the note saying why
+     * there is no interval.
+     */
+    record GainView(String value, Interval interval, String level, String note) {
         /** @return the view, or null when the gain itself does not exist (shown as n/a) */
         static GainView of(Gain gain) {
             if (!Double.isFinite(gain.value())) {
@@ -136,10 +156,11 @@ record ReportView(String baseline, String status, String statusText, long varian
             }
             String value = DecimalText.significant(gain.value(), 3);
             if (!gain.hasInterval()) {
-                return new GainView(value, null, gain.note());
+                return new GainView(value, null, null, gain.note());
             }
-            return new GainView(value, new Interval(DecimalText.significant(gain.ci95Low(), 3),
-                    DecimalText.significant(gain.ci95High(), 3)), null);
+            return new GainView(value, new Interval(DecimalText.significant(gain.low(), 3),
+                    DecimalText.significant(gain.high(), 3)), DecimalText.significant(100 * gain.confidence(), 4)
+                    + "%", null);
         }
     }
 

@@ -18,10 +18,15 @@ import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.stats.Cell;
+import dev.vbench.results.stats.CellNotes;
 import dev.vbench.results.stats.CellStatistics;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.Comparisons;
+import dev.vbench.results.stats.DriftCheck;
 import dev.vbench.results.stats.FiellerGain;
+import dev.vbench.results.stats.Gain;
+import dev.vbench.results.stats.OutlierFlags;
+import dev.vbench.results.stats.VarianceComponents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -37,7 +42,7 @@ import java.util.Map;
  */
 public final class SummaryJson {
     /** Version of the layout below; raised on any incompatible change. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Significant digits of every computed statistic. */
     public static final int DIGITS = 6;
 
@@ -74,15 +79,25 @@ public final class SummaryJson {
     record Summary(int formatVersion, String baseline, String outcome,
                    @JsonSerialize(using = Exact.class) double confidence,
                    @JsonSerialize(using = Exact.class) double alpha, String ciMethod, String testMethod,
-                   String multipleComparisons, String gainCiMethod, String gainDefinition, Run run,
-                   List<CellJson> cells, List<ComparisonJson> comparisons, List<ClaimJson> claims) {
+                   String multipleComparisons, String gainCiMethod, String gainDefinition, String spreadFloor,
+                   String outlierRule, String driftRule, @JsonSerialize(using = Exact.class) double cvWarning,
+                   Run run, List<CellJson> cells, List<ComparisonJson> comparisons, List<ClaimJson> claims) {
 
         static Summary of(AnalysisResult r) {
             Run run = new Run(r.context().status().text(), r.context().environment(), r.context().failures());
             return new Summary(FORMAT_VERSION, r.baseline(), r.outcome().name().toLowerCase(Locale.ROOT),
-                    CellStatistics.CONFIDENCE, Comparisons.ALPHA, "student-t", "welch-t-two-sided", "holm",
+                    CellStatistics.CONFIDENCE, Comparisons.ALPHA,
+                    "student-t over the replicates: boot means when a cell has 2 boots or more, else repetitions",
+                    "t = (a - g0 b) / sqrt(va + g0^2 vb), welch-satterthwaite df at the estimated gain: dual to the "
+                    + "gain's interval", "holm: the claims one family, the tested comparisons (one metric per "
+                    + "workload) another, each at alpha two-sided; other metrics are described, not tested",
                     FiellerGain.METHOD, "candidate/baseline when higher is better, baseline/candidate when lower is "
-                    + "better: above 1 is always better", run, r.cells().stream().map(CellJson::of).toList(),
+                    + "better: above 1 is always better", "the replicates' standard deviation is at least "
+                    + "max(0.1% of |mean|, half the last reported digit)", "|x - median| > " + OutlierFlags.CUTOFF
+                    + " x " + OutlierFlags.MAD_TO_SD + " x MAD, with the spread floor; verdicts are recomputed "
+                    + "without outliers", "least-squares slope against measurement order (within boots, or across "
+                    + "boot means from " + CellNotes.BOOTS_FOR_DRIFT + " boots), flagged at p < " + DriftCheck.ALPHA,
+                    CellNotes.CV_WARNING, run, r.cells().stream().map(CellJson::of).toList(),
                     r.comparisons().stream().map(ComparisonJson::of).toList(),
                     r.claims().stream().map(ClaimJson::of).toList());
         }
@@ -92,39 +107,55 @@ public final class SummaryJson {
     record Run(String status, Map<String, String> environment, List<VariantFailure> failures) {
     }
 
-    /** Statistics of one (variant, workload, metric). */
-    record CellJson(String variant, String workload, String metric, String unit, String better, int n, double mean,
-                    double median, double stddev, double cv, double ci95Low, double ci95High) {
+    /** Statistics of one (variant, workload, metric): its samples, replicates and the split of its noise. */
+    record CellJson(String variant, String workload, String metric, String unit, String better, int n, int boots,
+                    String replicate, double mean, double median, double stddev, double cv, double ci95Low,
+                    double ci95High, double withinBootCv, double betweenBootCv, double icc, double sdFloor,
+                    double driftP, List<OutlierJson> outliers, List<String> notes) {
 
         static CellJson of(Cell c) {
             CellStatistics s = c.stats();
+            VarianceComponents v = c.components();
             return new CellJson(c.variant(), c.workload(), c.metric(), c.unit(), c.direction().json(), s.n(),
-                    s.mean(), s.median(), s.stddev(), s.cv(), s.ci95Low(), s.ci95High());
+                    c.bootCount(), c.replicates().unit().json(), s.mean(), s.median(), s.stddev(), s.cv(),
+                    s.ci95Low(), s.ci95High(), v.withinCv(), v.betweenCv(), v.icc(), c.replicates().sdFloor(),
+                    c.drift().p(), c.outliers().stream().map(i -> c.samples().get(i))
+                    .map(x -> new OutlierJson(x.boot(), x.rep(), x.value())).toList(), c.notes());
         }
+    }
+
+    /** A sample flagged as an outlier. */
+    record OutlierJson(int boot, int rep, @JsonSerialize(using = Exact.class) double value) {
     }
 
     /** A candidate against the baseline. */
     record ComparisonJson(String baseline, String candidate, String workload, String metric, String unit,
-                          String better, double gain, double gainCi95Low, double gainCi95High, double pValue,
-                          double pValueHolm, String verdict, String note) {
+                          String better, boolean tested, double gain, double gainCiLow, double gainCiHigh,
+                          double gainCiLevel, double pValue, double pValueHolm, String verdict,
+                          String withoutOutliers, String note) {
 
         static ComparisonJson of(Comparison c) {
+            Gain g = c.gain();
             return new ComparisonJson(c.baseline(), c.candidate(), c.workload(), c.metric(), c.unit(),
-                    c.direction().json(), c.gain().value(), c.gain().ci95Low(), c.gain().ci95High(), c.pValue(),
-                    c.pHolm(), c.verdict().text(), c.gain().note().isEmpty() ? null : c.gain().note());
+                    c.direction().json(), c.tested(), g.value(), g.low(), g.high(), g.confidence(), c.pValue(),
+                    c.pHolm(), c.verdict().text(), c.withoutOutliers() == null ? null : c.withoutOutliers().text(),
+                    g.note().isEmpty() ? null : g.note());
         }
     }
 
     /** A claim and its verdict. */
     record ClaimJson(String id, String text, String baseline, String candidate, String workload, String metric,
                      @JsonSerialize(using = Exact.class) double minGain, String verdict, double gain,
-                     double gainCi95Low, double gainCi95High, String reason) {
+                     double gainCiLow, double gainCiHigh, double gainCiLevel, double pValue, double pValueHolm,
+                     String reason, String wouldNeed, String withoutOutliers) {
 
         static ClaimJson of(ClaimResult r) {
             Claim c = r.claim();
+            Gain g = r.gain();
             return new ClaimJson(c.id(), c.text(), c.baseline(), c.candidate(), c.workload(), c.metric(),
-                    c.minGain(), r.verdict().name(), r.gain().value(), r.gain().ci95Low(), r.gain().ci95High(),
-                    r.reason());
+                    c.minGain(), r.verdict().name(), g.value(), g.low(), g.high(), g.confidence(), r.pValue(),
+                    r.pHolm(), r.reason(), r.wouldNeed().isEmpty() ? null : r.wouldNeed(),
+                    r.withoutOutliers() == null ? null : r.withoutOutliers().name());
         }
     }
 

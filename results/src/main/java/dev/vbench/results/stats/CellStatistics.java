@@ -16,7 +16,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * @param median   median (mean of the two middle values for an even count)
  * @param stddev   sample standard deviation (n - 1 denominator)
  * @param cv       coefficient of variation: stddev / |mean| ({@code NaN} when the mean is 0)
- * @param ci95Low  lower bound of the two-sided 95% confidence interval of the mean (Student's t, n - 1 df)
+ * @param ci95Low  lower bound of the two-sided 95% confidence interval of the mean (Student's t, n - 1 df; for a
+ *                 cell, over its {@link Replicates} with their floored standard deviation)
  * @param ci95High upper bound of that interval
  */
 public record CellStatistics(int n, double mean, double median, double stddev, double cv, double ci95Low,
@@ -45,6 +46,22 @@ public record CellStatistics(int n, double mean, double median, double stddev, d
         double half = halfWidth(stddev, n);
         double cv = mean == 0 ? Double.NaN : stddev / Math.abs(mean);
         return new CellStatistics(n, mean, median, stddev, cv, mean - half, mean + half);
+    }
+
+    /**
+     * The statistics of a cell: count, median, standard deviation and coefficient of variation of its samples; mean
+     * and interval of its replicates (equal to the samples' mean when every boot has as many repetitions).
+     *
+     * @param samples    the samples, at least one
+     * @param replicates their replicates
+     * @return the statistics
+     */
+    public static CellStatistics of(double[] samples, Replicates replicates) {
+        CellStatistics raw = of(samples);
+        double mean = replicates.mean();
+        double half = replicates.n() < 2 ? Double.NaN : halfWidth(replicates.effectiveSd(), replicates.n());
+        return new CellStatistics(raw.n, mean, raw.median, raw.stddev,
+                mean == 0 ? Double.NaN : raw.stddev / Math.abs(mean), mean - half, mean + half);
     }
 
     /**

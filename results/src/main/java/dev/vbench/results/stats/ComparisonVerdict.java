@@ -1,13 +1,19 @@
 package dev.vbench.results.stats;
 
-/** The outcome of comparing a candidate with the baseline on one metric, at 5% after Holm's correction. */
+/**
+ * The outcome of comparing a candidate with the baseline on one metric. Only each workload's tested metric
+ * ({@link dev.vbench.results.metric.MetricCatalog#testedMetric}) is tested, at 5% family-wise after Holm's
+ * correction; every other metric is described by its gain and interval, not tested.
+ */
 public enum ComparisonVerdict {
     /** Significantly better than the baseline. */
     BETTER("better"),
     /** Significantly worse than the baseline. */
     WORSE("worse"),
-    /** No difference significant at 5% (or too few samples to test). */
-    NO_SIGNIFICANT_DIFFERENCE("no significant difference");
+    /** Tested, and no difference significant at the family's level (or too few replicates to test). */
+    NO_SIGNIFICANT_DIFFERENCE("no significant difference"),
+    /** A secondary metric: its gain and 95% interval describe it, no test decides it. */
+    NOT_TESTED("not tested");
 
     private final String text;
 

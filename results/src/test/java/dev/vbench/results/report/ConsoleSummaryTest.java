@@ -18,13 +18,13 @@ class ConsoleSummaryTest {
     @Test
     void eachClaimOnOneLineThenTheTallyThenTheReport() {
         List<String> lines = ConsoleSummary.lines(List.of(
-                claim("virtio-disk", ClaimVerdict.SUPPORTED, new Gain(4.2666, 3.991, 4.5649, null), "all above"),
-                claim("virtio-net", ClaimVerdict.INCONCLUSIVE, new Gain(1.4, 1.1, 1.9, null), "straddles 1.5"),
-                claim("writeback", ClaimVerdict.SUPPORTED, new Gain(Double.NaN, Double.NaN, Double.NaN, "no data"),
+                claim("virtio-disk", ClaimVerdict.SUPPORTED, new Gain(4.2666, 3.991, 4.5649, 0.9875, null), "all above"),
+                claim("virtio-net", ClaimVerdict.INCONCLUSIVE, new Gain(1.4, 1.1, 1.9, 0.95, null), "straddles 1.5"),
+                claim("writeback", ClaimVerdict.SUPPORTED, Gain.missing("no data"),
                         "x")), "out/report.html");
         assertThat(lines).containsExactly(
-                "SUPPORTED     virtio-disk  gain 4.27x [3.99, 4.56], min 1.5x: all above",
-                "INCONCLUSIVE  virtio-net  gain 1.4x [1.1, 1.9], min 1.5x: straddles 1.5",
+                "SUPPORTED     virtio-disk  gain 4.27x [3.99, 4.56] at 98.75%, min 1.5x: all above",
+                "INCONCLUSIVE  virtio-net  gain 1.4x [1.1, 1.9] at 95%, min 1.5x: straddles 1.5",
                 "SUPPORTED     writeback  gain n/a, min 1.5x: x",
                 "claims: 2 SUPPORTED, 1 INCONCLUSIVE",
                 "report: out/report.html");

@@ -9,8 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole comparison path (samples -> cells -> Welch + Holm -> verdict) on simulated experiments with a known
- * truth. Seeded: the counts are the same on every run.
+ * The whole comparison path (samples -> cells -> the test dual to Fieller's interval + Holm -> verdict) on
+ * simulated experiments with a known truth, one boot and no boot noise. Seeded: the counts are the same on every
+ * run. With boot noise: {@link FixedDesignErrorRateTest}, {@code sequential.SequentialErrorRateTest}.
  */
 class ErrorRateSimulationTest {
     private static final int DATASETS = 1000;
