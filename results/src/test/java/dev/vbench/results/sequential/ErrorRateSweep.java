@@ -108,25 +108,10 @@ public final class ErrorRateSweep {
         for (int k = 0; k < 10; k++) {
             claims.add(new Claim("c" + k, "1.5x", "a", "b" + k, run.workload(), run.metric(), 1.5));
         }
-        int[] supported = new int[claims.size()];
-        int anySupported = 0;
-        int anyDecided = 0;
-        for (int i = 0; i < n; i++) {
-            List<Sample> samples = new ArrayList<>(run.draw(random, "a", 1000, 1, 3, REPS));
-            for (int k = 0; k < claims.size(); k++) {
-                samples.addAll(run.draw(random, "b" + k, 1500, 1, 3, REPS));
-            }
-            List<ClaimResult> results = ClaimEvaluator.evaluate(claims, Cell.group(samples), List.of());
-            boolean any = false;
-            for (int k = 0; k < claims.size(); k++) {
-                if (results.get(k).verdict() == ClaimVerdict.SUPPORTED) {
-                    supported[k]++;
-                    any = true;
-                }
-            }
-            anySupported += any ? 1 : 0;
-            anyDecided += results.stream().anyMatch(r -> r.verdict() != ClaimVerdict.INCONCLUSIVE) ? 1 : 0;
-        }
+        SimulatedRun.BoundaryTally tally = run.boundaryClaims(random, claims, n, REPS);
+        int[] supported = tally.supported();
+        int anySupported = tally.anySupported();
+        int anyDecided = tally.anyDecided();
         int worst = Arrays.stream(supported).max().orElse(0);
         print("  worst single claim SUPPORTED", worst, n, "expected <= 2.5%");
         print("  some claim SUPPORTED", anySupported, n, "expected <= 2.5%");

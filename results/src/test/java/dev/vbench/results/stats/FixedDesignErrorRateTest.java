@@ -68,25 +68,10 @@ class FixedDesignErrorRateTest {
         for (int k = 0; k < 10; k++) {
             claims.add(new Claim("c" + k, "b" + k + " is 1.5x a", "a", "b" + k, run.workload(), run.metric(), 1.5));
         }
-        int[] supported = new int[claims.size()];
-        int anySupported = 0;
-        int anyDecided = 0;
-        for (int i = 0; i < DATASETS; i++) {
-            List<Sample> samples = new ArrayList<>(run.draw(random, "a", 1000, 1, 3, 3));
-            for (int k = 0; k < claims.size(); k++) {
-                samples.addAll(run.draw(random, "b" + k, 1500, 1, 3, 3));
-            }
-            List<ClaimResult> results = ClaimEvaluator.evaluate(claims, Cell.group(samples), List.of());
-            boolean any = false;
-            for (int k = 0; k < claims.size(); k++) {
-                if (results.get(k).verdict() == ClaimVerdict.SUPPORTED) {
-                    supported[k]++;
-                    any = true;
-                }
-            }
-            anySupported += any ? 1 : 0;
-            anyDecided += results.stream().anyMatch(r -> r.verdict() != ClaimVerdict.INCONCLUSIVE) ? 1 : 0;
-        }
+        SimulatedRun.BoundaryTally tally = run.boundaryClaims(random, claims, DATASETS, 3);
+        int[] supported = tally.supported();
+        int anySupported = tally.anySupported();
+        int anyDecided = tally.anyDecided();
         // Holm at 5% over 10 true hypotheses: each claim is wrongly SUPPORTED with probability at most 2.5% / 10
         // ... 2.5%, the family at most 2.5%; any wrong verdict at most 5%. The bound plus 3 binomial SDs:
         for (int k = 0; k < claims.size(); k++) {

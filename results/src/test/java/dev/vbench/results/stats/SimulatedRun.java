@@ -61,4 +61,38 @@ public record SimulatedRun(String workload, String metric, String unit, double b
         double sd = Math.sqrt(p * (1 - p) / n);
         return new double[] {p - sds * sd, p + sds * sd};
     }
+
+    /** What ten claims at their boundary came to over many datasets: wrong SUPPORTED per claim, any, any decided. */
+    public record BoundaryTally(int[] supported, int anySupported, int anyDecided) {
+    }
+
+    /**
+     * Draws {@code datasets} runs of a baseline {@code a} at 1000 and candidates {@code b0..} at exactly 1.5x (each
+     * claim at its boundary), 3 boots x {@code reps} a side, and decides {@code claims} on each.
+     */
+    public BoundaryTally boundaryClaims(Random random, List<dev.vbench.results.claims.Claim> claims, int datasets,
+                                        int reps) {
+        int[] supported = new int[claims.size()];
+        int anySupported = 0;
+        int anyDecided = 0;
+        for (int i = 0; i < datasets; i++) {
+            List<Sample> samples = new ArrayList<>(draw(random, "a", 1000, 1, 3, reps));
+            for (int k = 0; k < claims.size(); k++) {
+                samples.addAll(draw(random, "b" + k, 1500, 1, 3, reps));
+            }
+            List<dev.vbench.results.claims.ClaimResult> results = dev.vbench.results.claims.ClaimEvaluator.evaluate(
+                    claims, Cell.group(samples), List.of());
+            boolean any = false;
+            for (int k = 0; k < claims.size(); k++) {
+                if (results.get(k).verdict() == dev.vbench.results.claims.ClaimVerdict.SUPPORTED) {
+                    supported[k]++;
+                    any = true;
+                }
+            }
+            anySupported += any ? 1 : 0;
+            anyDecided += results.stream()
+                    .anyMatch(r -> r.verdict() != dev.vbench.results.claims.ClaimVerdict.INCONCLUSIVE) ? 1 : 0;
+        }
+        return new BoundaryTally(supported, anySupported, anyDecided);
+    }
 }
