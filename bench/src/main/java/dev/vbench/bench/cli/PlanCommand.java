@@ -91,7 +91,7 @@ public final class PlanCommand implements Callable<Integer> {
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "plan %s: %d variants (baseline %s), %d workloads, %s%s%n", parsed.name(),
-                parsed.variants().size(), parsed.baseline(), parsed.workloads().size(), repetitions(parsed),
+                parsed.variants().size(), parsed.baseline(), parsed.workloads().size(), parsed.replication().describe(),
                 emitXml == null ? "" : "; wrote " + xml.size() + " domain definitions to " + emitXml);
         err.flush();
         return ExitCode.OK;
@@ -103,14 +103,6 @@ public final class PlanCommand implements Callable<Integer> {
         return variants.stream().map(v -> String.format(Locale.ROOT, "%-" + width + "s  disk=%s cache=%s io=%s nic=%s",
                 v.name(), v.disk().bus().planName(), v.disk().cache().planName(),
                 v.disk().io() == null ? "default" : v.disk().io().planName(), v.nic().model().planName())).toList();
-    }
-
-    private static String repetitions(Plan p) {
-        var r = p.repetitions();
-        return r.adaptive()
-                ? String.format(Locale.ROOT, "%d..%d repetitions (until the 95%% CI is within %s%% of the mean)",
-                        r.min(), r.max(), r.targetCiPct())
-                : r.min() + " repetitions";
     }
 
     private Map<String, String> renderAll(Plan p) {

@@ -24,14 +24,14 @@ import java.util.Optional;
  * @param baseline    name of the baseline variant ({@code auto} already resolved to the first variant)
  * @param variants    the expanded variants: the explicit list first, then the matrix
  * @param workloads   the workloads, in plan order
- * @param repetitions how many repetitions
+ * @param replication how many boots of each variant, repetitions per boot, and whether the run may stop early
  * @param claims      claims given inline, checked against the variants and workloads (empty when none or when
  *                    {@code claimsFile} is set)
  * @param claimsFile  a claims file named by the plan (resolved against the plan's directory), or {@code null}
  * @param source      the plan text exactly as read, for the record of a run
  */
 public record Plan(String name, String connect, PlanImage image, Accel accel, GuestSpec guest, NetworkSpec network,
-        String baseline, List<Variant> variants, List<Workload> workloads, Repetitions repetitions,
+        String baseline, List<Variant> variants, List<Workload> workloads, Replication replication,
         List<Claim> claims, Path claimsFile, String source) {
 
     /** The libvirt URI used when a plan names none. */
@@ -45,7 +45,7 @@ public record Plan(String name, String connect, PlanImage image, Accel accel, Gu
         Objects.requireNonNull(guest, "guest");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(baseline, "baseline");
-        Objects.requireNonNull(repetitions, "repetitions");
+        Objects.requireNonNull(replication, "replication");
         Objects.requireNonNull(source, "source");
         variants = List.copyOf(variants);
         workloads = List.copyOf(workloads);

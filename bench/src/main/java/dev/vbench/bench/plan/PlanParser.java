@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * <p>The text is composed by {@link PlanYaml}; each section has one reader over the positioned {@link PlanNode}s:
  * {@link PlanImage#read image}, {@link GuestReader guest}, {@link NetworkReader network}, {@link VariantsReader
  * variants and baseline}, {@link MatrixReader matrix}, {@link Workload#readAll workloads} with {@link FioSpec#read
- * fio} and {@link Iperf3Spec#read iperf3}, {@link Repetitions#read repetitions} and {@link ClaimsReader claims}
- * (which also reads claims files).
+ * fio} and {@link Iperf3Spec#read iperf3}, {@link Replication#read boots and repetitions} and
+ * {@link ClaimsReader claims} (which also reads claims files).
  *
  * <p>Defaults for keys a plan leaves out: {@code connect: qemu:///system}, {@code image: default},
  * {@code accel: auto}, {@code guest: {vcpus: 2, memory_mib: 1024}}, {@code network: vbench} (the lab's
@@ -50,7 +50,7 @@ public final class PlanParser {
     public static final int MAX_BYTES = 1 << 20;
 
     private static final List<String> TOP_KEYS = List.of("name", "connect", "image", "accel", "guest", "network",
-            "baseline", "variants", "matrix", "workloads", "repetitions", "claims");
+            "baseline", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims");
     /** A libvirt URI without shell metacharacters ($, `, ;, |, quotes, parentheses...): it may reach ssh. */
     private static final Pattern URI = Pattern.compile("[a-z][a-z0-9+.-]*://[A-Za-z0-9._~:/?#\\[\\]@!&=+,%-]*");
 
@@ -126,7 +126,7 @@ public final class PlanParser {
         String baseline = VariantsReader.baseline(top.get("baseline").orElse(null), variants);
         List<Workload> workloads = Workload.readAll(top.required("workloads",
                 "e.g. workloads: [{name: randread-4k, fio: {rw: randread}}]"));
-        Repetitions repetitions = Repetitions.read(top.required("repetitions", "e.g. repetitions: 3"));
+        Replication replication = Replication.read(top);
         List<Claim> claims = List.of();
         Path claimsFile = null;
         PlanNode claimsNode = top.get("claims").orElse(null);
@@ -140,7 +140,7 @@ public final class PlanParser {
                         + claimsNode.describe());
             }
         }
-        return new Plan(name, connect, image, accel, guest, network, baseline, variants, workloads, repetitions,
+        return new Plan(name, connect, image, accel, guest, network, baseline, variants, workloads, replication,
                 claims, claimsFile, text);
     }
 

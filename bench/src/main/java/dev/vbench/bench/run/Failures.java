@@ -53,9 +53,9 @@ final class Failures {
         return e instanceof HostKeyMismatchException || e instanceof OutputException;
     }
 
-    /** The reason recorded for a variant that failed in round {@code round} (0 while booting or warming up). */
-    static String ofVariant(Exception e, int round) {
-        return round > 0 ? "round " + round + ": " + oneLine(e) : oneLine(e);
+    /** The reason recorded for a variant that failed on boot {@code boot} (0: before any boot). */
+    static String ofVariant(Exception e, int boot) {
+        return boot > 0 ? "boot " + boot + ": " + oneLine(e) : oneLine(e);
     }
 
     /** How the run ended: interrupted, partial when a variant failed in this attempt, else complete. */

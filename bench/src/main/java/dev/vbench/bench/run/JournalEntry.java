@@ -55,31 +55,31 @@ public sealed interface JournalEntry {
     }
 
     /** One measurement; also the form of a measurement in run.json (without {@code type}). */
-    record MeasurementEntry(String variant, String workload, int rep, String status,
+    record MeasurementEntry(String variant, String workload, Integer boot, int rep, String status,
             @JsonInclude(JsonInclude.Include.NON_NULL) String reason, String start, String end, List<Metric> metrics,
             @JsonInclude(JsonInclude.Include.NON_NULL) String raw) implements JournalEntry {
 
         /** The entry makes a measurement: its names, a known status, ISO-8601 instants, valid metrics. */
         public MeasurementEntry {
-            measurement(variant, workload, rep, status, reason, start, end, metrics, raw);
+            measurement(variant, workload, boot, rep, status, reason, start, end, metrics, raw);
         }
 
         /** The entry of {@code m}. */
         public static MeasurementEntry of(Measurement m) {
-            return new MeasurementEntry(m.variant(), m.workload(), m.rep(), m.status().json(), m.reason(),
+            return new MeasurementEntry(m.variant(), m.workload(), m.boot(), m.rep(), m.status().json(), m.reason(),
                     text(m.start()), text(m.end()), m.metrics(), m.raw());
         }
 
         /** The measurement this entry records. */
         public Measurement measurement() {
-            return measurement(variant, workload, rep, status, reason, start, end, metrics, raw);
+            return measurement(variant, workload, boot, rep, status, reason, start, end, metrics, raw);
         }
 
-        private static Measurement measurement(String variant, String workload, int rep, String status,
+        private static Measurement measurement(String variant, String workload, Integer boot, int rep, String status,
                 String reason, String start, String end, List<Metric> metrics, String raw) {
             Objects.requireNonNull(status, "status");
-            return new Measurement(variant, workload, rep, Measurement.Status.valueOf(status.toUpperCase(Locale.ROOT)),
-                    reason, instant(start), instant(end), metrics == null ? List.of() : metrics, raw);
+            return new Measurement(variant, workload, boot == null ? 1 : boot, rep,
+                    Measurement.Status.valueOf(status.toUpperCase(Locale.ROOT)), reason, instant(start), instant(end), metrics == null ? List.of() : metrics, raw);
         }
     }
 

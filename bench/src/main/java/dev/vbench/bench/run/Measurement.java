@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One repetition of one workload on one variant, as recorded in the journal. A measurement that is not
+ * One repetition of one workload on one boot of one variant, as recorded in the journal. A measurement that is not
  * {@link Status#OK} carries a reason and no metrics: an invalid measurement is a failure, never a number.
  *
- * @param raw path of the tool's original output, relative to the run directory
+ * @param boot which boot of the variant, from 1 (a journal of an older vbench, without boots, reads as boot 1)
+ * @param rep  which repetition on that boot, from 1
+ * @param raw  path of the tool's original output, relative to the run directory
  */
-public record Measurement(String variant, String workload, int rep, Status status, String reason, Instant start,
-        Instant end, List<Metric> metrics, String raw) {
+public record Measurement(String variant, String workload, int boot, int rep, Status status, String reason,
+        Instant start, Instant end, List<Metric> metrics, String raw) {
 
     /** How a measurement ended. */
     public enum Status {
@@ -34,6 +36,9 @@ public record Measurement(String variant, String workload, int rep, Status statu
                 throw new IllegalArgumentException("'" + name + "' is not a variant or workload name");
             }
         }
+        if (boot < 1 || rep < 1) {
+            throw new IllegalArgumentException("boot " + boot + " and repetition " + rep + " must be 1 or more");
+        }
         metrics = List.copyOf(metrics);
         if (status != Status.OK && reason == null) {
             throw new IllegalArgumentException("a measurement that is not ok needs a reason");
@@ -44,8 +49,8 @@ public record Measurement(String variant, String workload, int rep, Status statu
         return status == Status.OK;
     }
 
-    /** Key of the cell and repetition this measurement fills. */
+    /** Key of the cell, boot and repetition this measurement fills. */
     public String key() {
-        return variant + "\u0000" + workload + "\u0000" + rep;
+        return variant + "\u0000" + workload + "\u0000" + boot + "\u0000" + rep;
     }
 }

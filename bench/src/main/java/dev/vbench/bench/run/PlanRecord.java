@@ -11,10 +11,12 @@ import java.util.List;
 
 /**
  * The plan after expansion, as run.json records it: what the run actually did, independent of how the plan file
- * spelled it. {@code network} is the libvirt network's name, or a bridge object.
+ * spelled it. {@code network} is the libvirt network's name, or a bridge object; {@code boots} and
+ * {@code repetitions} are the most the run takes of each, {@code stopping} whether it may stop early.
  */
 record PlanRecord(String name, String connect, String image, String accel, Guest guest, Object network,
-        String baseline, List<VariantJson> variants, List<WorkloadJson> workloads, Reps repetitions) {
+        String baseline, List<VariantJson> variants, List<WorkloadJson> workloads, int boots, int repetitions,
+        String stopping) {
 
     /** Guest size. */
     record Guest(int vcpus, @JsonProperty("memory_mib") int memoryMib) {
@@ -41,11 +43,6 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
     record WorkloadJson(String name, FioSpec fio, Iperf3Spec iperf3) {
     }
 
-    /** Repetitions per cell: fixed (min == max) or adaptive to a target confidence interval. */
-    record Reps(int min, int max,
-            @JsonProperty("target_ci_pct") @JsonInclude(JsonInclude.Include.NON_NULL) Double targetCiPct) {
-    }
-
     /** The record of {@code p}. */
     static PlanRecord of(Plan p) {
         Object network = p.network().network() != null ? p.network().network()
@@ -55,7 +52,7 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
         return new PlanRecord(p.name(), p.connect(), p.image().isLabDefault() ? "default"
                 : p.image().disk().toString(), p.accel().planName(), new Guest(p.guest().vcpus(),
                 p.guest().memoryMib()), network, p.baseline(), variants, workloads,
-                new Reps(p.repetitions().min(), p.repetitions().max(), p.repetitions().targetCiPct()));
+                p.replication().boots(), p.replication().repetitions(), p.replication().stopping().planName());
     }
 
     private static VariantJson variant(Variant v) {

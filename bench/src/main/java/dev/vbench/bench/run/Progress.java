@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Progress lines while a run measures: which variant, workload and repetition, how many measurements are left
- * and an estimate of the time remaining (from the mean time per measurement so far). One line per event, so the
+ * Progress lines while a run measures: which variant, boot, workload and repetition, how many measurements are left
+ * (at most, when the run may stop early) and an estimate of the time remaining (from the mean time per measurement
+ * so far, boots included). One line per event, so the
  * output reads the same in a terminal and in a nightly job's log.
  */
 final class Progress implements RunListener {
@@ -17,6 +18,7 @@ final class Progress implements RunListener {
     private int total;
     private int done;
     private int doneHere;
+    private boolean mayStopEarly;
 
     Progress(PrintWriter out) {
         this.out = out;
@@ -29,11 +31,11 @@ final class Progress implements RunListener {
         } else if (event instanceof RunEvent.VariantFailed f) {
             status("variant " + f.record().variant() + " FAILED: " + f.cause());
         } else if (event instanceof RunEvent.MeasuringStarted s) {
-            // boots and warm-ups are over: the time estimate counts from here
             startNanos = System.nanoTime();
             total = Math.max(s.planned(), s.done());
             done = s.done();
             doneHere = 0;
+            mayStopEarly = s.mayStopEarly();
         } else if (event instanceof RunEvent.Measured m) {
             done(m.measurement());
         }
@@ -53,8 +55,8 @@ final class Progress implements RunListener {
         String result = m.ok() ? m.metrics().stream().filter(x -> MetricCatalog.isPrimary(x.name())).findFirst()
                 .map(x -> x.name() + " " + HumanScale.compact(x.value(), x.unit())).orElse("ok")
                 : m.status().json() + ": " + m.reason();
-        out.printf(Locale.ROOT, "[%d/%d] %s %s rep %d: %s (%d left, about %s)%n", done, total, m.variant(),
-                m.workload(), m.rep(), result, left, human(eta));
+        out.printf(Locale.ROOT, "[%d/%d] %s boot %d %s rep %d: %s (%s%d left, about %s)%n", done, total,
+                m.variant(), m.boot(), m.workload(), m.rep(), result, mayStopEarly ? "at most " : "", left, human(eta));
         out.flush();
     }
 

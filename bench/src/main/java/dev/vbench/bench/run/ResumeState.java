@@ -2,24 +2,26 @@ package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.Workload;
 import dev.vbench.provisioning.RunTag;
-import dev.vbench.results.metric.MetricCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a run has done, including what an interrupted attempt of it did: its id, seed and start, the measurements
  * it keeps, each variant's record and the environment. A new run starts empty; {@code --resume} reads the journal
- * of the interrupted run: its ok measurements are kept (failed and invalid ones are measured again), each
+ * of the interrupted run: its ok measurements are kept (failed and invalid ones are measured again, and so is every
+ * visit, one boot of one variant, it did not finish), each
  * variant's latest record stands until this attempt records the variant again, and its first environment stands
  * until this attempt records its own. A corrupt journal line after the first is skipped with a warning: had it
  * recorded a measurement, that measurement is taken again, which is safe. Listens to the run's events to stay
@@ -143,33 +145,54 @@ final class ResumeState implements RunListener {
         return List.copyOf(measurements);
     }
 
-    /** Whether repetition {@code rep} of a cell is still to be measured: not measured yet, and the policy wants it. */
-    boolean needs(RepetitionPolicy policy, String variant, String workload, int rep) {
-        List<Double> primary = new ArrayList<>();
+    /**
+     * Whether boot {@code boot} of a variant was visited: every workload has every repetition of that boot measured
+     * (ok, or failed in this attempt). A visit is the unit: it is measured whole, on one fresh boot.
+     */
+    boolean visited(String variant, int boot, List<Workload> workloads, int repetitions) {
+        Set<String> done = new HashSet<>();
         for (Measurement m : measurements) {
-            if (m.variant().equals(variant) && m.workload().equals(workload)) {
-                if (m.rep() == rep) {
-                    return false;
-                }
-                if (m.ok()) {
-                    m.metrics().stream().filter(x -> MetricCatalog.isPrimary(x.name())).findFirst()
-                            .ifPresent(x -> primary.add(x.value()));
-                }
+            if (m.variant().equals(variant) && m.boot() == boot) {
+                done.add(m.workload() + "\u0000" + m.rep());
             }
         }
-        return policy.wantsRepetition(rep, primary);
-    }
-
-    /** Whether a variant has nothing left to measure (a resumed run does not boot it again). */
-    boolean complete(RepetitionPolicy policy, String variant, List<Workload> workloads) {
-        for (int rep = 1; rep <= policy.maxRepetitions(); rep++) {
-            for (Workload w : workloads) {
-                if (needs(policy, variant, w.name(), rep)) {
+        for (Workload w : workloads) {
+            for (int rep = 1; rep <= repetitions; rep++) {
+                if (!done.contains(w.name() + "\u0000" + rep)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Drops the kept measurements of every visit the interrupted attempt did not finish, so that each is measured
+     * again, whole, on a fresh boot: repetitions of two boots must never share one boot's number.
+     *
+     * @return one line per visit dropped, for warnings
+     */
+    List<String> dropUnfinishedVisits(List<Workload> workloads, int repetitions) {
+        Map<String, List<Measurement>> byVisit = new LinkedHashMap<>();
+        for (Measurement m : measurements) {
+            byVisit.computeIfAbsent(m.variant() + " boot " + m.boot(), k -> new ArrayList<>()).add(m);
+        }
+        List<String> dropped = new ArrayList<>();
+        byVisit.forEach((visit, kept) -> {
+            Measurement first = kept.get(0);
+            if (!visited(first.variant(), first.boot(), workloads, repetitions)) {
+                measurements.removeAll(kept);
+                dropped.add(visit + " was not finished (" + kept.size() + " of " + workloads.size() * repetitions
+                        + " measurements kept): it is measured again on a fresh boot");
+            }
+        });
+        return dropped;
+    }
+
+    /** Whether a variant failed in this attempt: it is not booted again. */
+    boolean failedNow(String variant) {
+        VariantRecord r = now.get(variant);
+        return r != null && !r.ok();
     }
 
     /** Whether a variant failed in this attempt. */

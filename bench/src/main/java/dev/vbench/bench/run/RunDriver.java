@@ -1,7 +1,7 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.Plan;
-import dev.vbench.bench.plan.Workload;
+import dev.vbench.bench.plan.Replication;
 import dev.vbench.provisioning.AccelResolution;
 import dev.vbench.provisioning.DomainSpec;
 import dev.vbench.provisioning.HostEnvironment;
@@ -14,6 +14,7 @@ import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
+import dev.vbench.results.sequential.SequentialLook;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,14 +25,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drives one run: boots and checks every variant, warms it up, then measures every workload on every variant,
- * round after round in a seeded random order, until the {@link RepetitionPolicy} wants no more. The driver only
- * sequences; beside it, {@link ResumeState} knows what is done, the {@link Journal}, {@link Progress} and
- * {@link RawOutput} listen to its events, {@link VariantRunner} boots and measures each variant, {@link Failures}
- * classifies what goes wrong and {@link RunOutputs} writes run.json, results.csv and the report, marked complete,
- * partial or interrupted. Whatever happens, every guest, overlay and server the run created is torn down. The
- * variants' guests stay booted (paused between rounds) all at once: a plan whose guests cannot fit into the host's
- * memory ({@link MemoryBudget}) is refused before anything is written or booted.
+ * Drives one run in rounds of boots: in round b every variant is visited once, in a seeded random order
+ * ({@link RoundSchedule}); a visit boots a fresh overlay of the base image, proves the devices, warms up, measures
+ * every repetition (workloads in a seeded order each time) and tears the guest down. After each round from the
+ * second, a sequential plan takes a look ({@link RunOutputs#looks}) and stops once the claims and tested comparisons
+ * are decided; otherwise every boot of the plan is taken. The driver only sequences; beside it, {@link ResumeState}
+ * knows what is done, the {@link Journal}, {@link Progress} and {@link RawOutput} listen to its events,
+ * {@link VariantRunner} boots and measures each visit, {@link Failures} classifies what goes wrong and
+ * {@link RunOutputs} writes run.json, results.csv and the report, marked complete, partial or interrupted. Whatever
+ * happens, every guest, overlay and server the run created is torn down. One guest runs at a time: a plan whose guest
+ * cannot fit into the host's memory ({@link MemoryBudget}) is refused before anything is written or booted.
  */
 public final class RunDriver {
 
@@ -48,7 +51,7 @@ public final class RunDriver {
     private final Plan plan;
     private final Options options;
     private final Path dir;
-    private final RepetitionPolicy policy;
+    private final Replication replication;
     private final LiveGuests guests;
     private final RunOutputs outputs;
     private ResumeState state;
@@ -60,7 +63,7 @@ public final class RunDriver {
         this.plan = plan;
         this.options = options;
         this.dir = options.outDir().toAbsolutePath().normalize();
-        this.policy = RepetitionPolicy.of(plan.repetitions());
+        this.replication = plan.replication();
         this.guests = new LiveGuests(options.out());
         this.outputs = new RunOutputs(plan, options.planFile(), options.claimsFile(), dir);
     }
@@ -96,12 +99,12 @@ public final class RunDriver {
         try {
             ResumeState opened = options.resume() ? ResumeState.read(dir)
                     : ResumeState.fresh(options.seed(), Instant.now());
-            int resident = (int) plan.variants().stream()
-                    .filter(v -> !opened.complete(policy, v.name(), plan.workloads())).count();
-            MemoryBudget.of(resident, plan.guest(), plan.accel()).requireFits(provisioner.hostMemoryBytes(),
+            MemoryBudget.of(plan.guest(), plan.accel()).requireFits(provisioner.hostMemoryBytes(),
                     provisioner.uri());
             RunDirectory.prepare(dir, options.resume(), plan.source());
             opened.skippedLines().forEach(line -> options.out().println("warning: " + line));
+            opened.dropUnfinishedVisits(plan.workloads(), replication.repetitions())
+                    .forEach(line -> options.out().println("warning: " + line));
             return opened;
         } catch (IOException e) {
             throw Failures.unwritable(dir, e);
@@ -139,29 +142,46 @@ public final class RunDriver {
         }
     }
 
-    /** The run's phases: leftovers, accelerator and environment, boots and warm-ups, rounds. */
+    /** The run's phases: leftovers, accelerator and environment, then the rounds of boots. */
     private RunStatus measure(Provisioner provisioner, ImageSpec image) throws IOException {
         Path pool = pool();
         try {
             removeLeftovers(provisioner);
             Files.createDirectories(pool);
             AccelResolution accel = resolveAccelerator(provisioner, image, pool);
-            for (Variant variant : plan.variants()) {
-                if (guard.interrupted()) {
-                    return RunStatus.INTERRUPTED;
+            events.on(new RunEvent.MeasuringStarted(plan.variants().size() * plan.workloads().size()
+                    * replication.perCell(), state.measurements().size(), replication.sequential()));
+            RoundSchedule schedule = new RoundSchedule(state.seed());
+            for (int boot = 1; boot <= replication.boots() && !guard.interrupted(); boot++) {
+                for (String name : schedule.visits(boot, plan.variantNames())) {
+                    if (guard.interrupted()) {
+                        break;
+                    }
+                    if (!state.failedNow(name)
+                            && !state.visited(name, boot, plan.workloads(), replication.repetitions())) {
+                        visit(provisioner, plan.variant(name).orElseThrow(), boot, accel, image, pool, schedule);
+                    }
                 }
-                if (!state.complete(policy, variant.name(), plan.workloads())) {
-                    bootAndWarmUp(provisioner, variant, accel, image, pool);
+                if (boot >= 2 && replication.sequential() && !guard.interrupted() && decided()) {
+                    break;
                 }
             }
-            events.on(new RunEvent.MeasuringStarted(plan.variants().size() * plan.workloads().size()
-                    * policy.minRepetitions(), state.measurements().size()));
-            measureRounds();
         } finally {
             guests.dropAll();
             Leftovers.deleteTree(options.lab().pool(), pool);
         }
         return Failures.runStatus(guard.interrupted(), state.anyFailedNow());
+    }
+
+    /** Takes the sequential design's look on everything measured so far: true when the run may stop. */
+    private boolean decided() {
+        List<SequentialLook> looks = outputs.looks(state.measurements());
+        if (looks.isEmpty()) {
+            return false;
+        }
+        SequentialLook last = looks.get(looks.size() - 1);
+        events.on(new RunEvent.Note(last.describe()));
+        return last.stop();
     }
 
     private void removeLeftovers(Provisioner provisioner) throws IOException {
@@ -184,67 +204,41 @@ public final class RunDriver {
         return accel;
     }
 
-    private void bootAndWarmUp(Provisioner provisioner, Variant variant, AccelResolution accel, ImageSpec image,
-            Path pool) {
-        events.on(new RunEvent.Note("booting " + variant.name()));
+    /** One visit: boot {@code boot} of a variant on a fresh overlay, warmed up, measured, torn down. */
+    private void visit(Provisioner provisioner, Variant variant, int boot, AccelResolution accel, ImageSpec image,
+            Path pool, RoundSchedule schedule) {
+        events.on(new RunEvent.Note("booting " + variant.name() + " (boot " + boot + " of " + replication.boots()
+                + ")"));
         DomainSpec spec = DomainSpec.forVariant(state.runId(), options.lab().owner(), variant, accel.resolved(),
                 plan.guest(), image, plan.network(), pool);
-        if (options.resume()) {
-            // a fresh MAC per attempt: the earlier attempt's DHCP lease would otherwise be reported at once
-            spec = spec.withMac(MacAddress.forName(spec.name() + "@" + Instant.now()));
-        }
+        // a fresh MAC per boot (and per attempt): an earlier boot's DHCP lease would otherwise be reported at once
+        spec = spec.withMac(MacAddress.forName(spec.name() + "#" + boot
+                + (options.resume() ? "@" + Instant.now() : "")));
         VariantGuest guest = new VariantGuest(spec);
         guests.add(guest);
         try {
-            events.on(new RunEvent.VariantReady(runner.bootAndWarmUp(provisioner, guest, plan.workloads())));
+            events.on(new RunEvent.VariantReady(runner.bootAndWarmUp(provisioner, guest, boot, plan.workloads())));
+            for (int rep = 1; rep <= replication.repetitions() && !guard.interrupted(); rep++) {
+                runner.repetition(guest, boot, rep, schedule.workloads(variant.name(), boot, rep, plan.workloads()));
+            }
         } catch (RuntimeException | IOException e) {
-            fail(variant.name(), e, 0);
+            fail(variant.name(), e, boot);
+        } finally {
+            guests.drop(variant.name());
         }
     }
 
-    /** Rounds until the policy wants no more: each round measures the live variants in the seeded order. */
-    private void measureRounds() {
-        RoundSchedule schedule = new RoundSchedule(state.seed());
-        for (int round = 1; round <= policy.maxRepetitions() && !guard.interrupted(); round++) {
-            boolean any = false;
-            for (String name : schedule.order(round, guests.names())) {
-                if (guard.interrupted()) {
-                    break;
-                }
-                VariantGuest guest = guests.get(name);
-                if (guest != null) {
-                    any |= measureVariant(guest, round);
-                }
-            }
-            if (!any && round >= policy.minRepetitions()) {
-                break;
-            }
-        }
-    }
-
-    /** Measures what round {@code round} still needs on one variant; false when it needed nothing. */
-    private boolean measureVariant(VariantGuest guest, int round) {
-        List<Workload> todo = plan.workloads().stream()
-                .filter(w -> state.needs(policy, guest.name(), w.name(), round)).toList();
-        if (todo.isEmpty()) {
-            return false;
-        }
-        try {
-            runner.round(guest, todo, round);
-        } catch (RuntimeException e) {
-            fail(guest.name(), e, round);
-        }
-        return true;
-    }
-
-    /** One variant failed: it is torn down and recorded, and the others go on, unless it {@link Failures#endsRun}. */
-    private void fail(String variant, Exception e, int round) {
+    /**
+     * One variant failed on boot {@code boot}: it is torn down and recorded, and the others go on without it, unless
+     * it {@link Failures#endsRun}.
+     */
+    private void fail(String variant, Exception e, int boot) {
         if (Failures.endsRun(e)) {
             throw (RuntimeException) e;
         }
         guests.drop(variant);
         if (!guard.interrupted()) {
-            events.on(new RunEvent.VariantFailed(VariantRecord.failed(variant, Failures.ofVariant(e, round)),
+            events.on(new RunEvent.VariantFailed(VariantRecord.failed(variant, Failures.ofVariant(e, boot)),
                     Failures.oneLine(e)));
         }
     }

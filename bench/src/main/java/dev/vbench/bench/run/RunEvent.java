@@ -25,8 +25,8 @@ public sealed interface RunEvent {
     record Note(String text) implements RunEvent {
     }
 
-    /** One warm-up run of a workload, with the tool's output. */
-    record WarmedUp(String variant, String workload, String output) implements RunEvent {
+    /** One warm-up run of a workload on boot {@code boot} of a variant, with the tool's output. */
+    record WarmedUp(String variant, int boot, String workload, String output) implements RunEvent {
     }
 
     /** A variant was booted, proven and warmed up. */
@@ -37,8 +37,11 @@ public sealed interface RunEvent {
     record VariantFailed(VariantRecord record, String cause) implements RunEvent {
     }
 
-    /** Boots and warm-ups are over; {@code planned} measurements in all, {@code done} of them kept from before. */
-    record MeasuringStarted(int planned, int done) implements RunEvent {
+    /**
+     * The rounds of boots begin: {@code planned} measurements at most, {@code done} of them kept from before; a
+     * sequential run may stop before the last.
+     */
+    record MeasuringStarted(int planned, int done, boolean mayStopEarly) implements RunEvent {
     }
 
     /** One repetition was measured (or failed); {@code output} is the tool's output of an ok one, else null. */

@@ -11,6 +11,7 @@ import dev.vbench.results.OutputFiles;
 import dev.vbench.results.RunContext;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.Sample;
+import dev.vbench.results.sequential.SequentialLook;
 import dev.vbench.results.SampleCsv;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
@@ -71,7 +72,7 @@ final class RunOutputs {
                 return new RunDriver.Result(status, failures, AnalysisOutcome.ALL_SUPPORTED, List.of(), dir);
             }
             AnalysisResult result = Analysis.compute(samples, plan.baseline(), claims, new RunContext(env, reported,
-                    status));
+                    status), plan.replication().design());
             Analysis.write(dir, result);
             return new RunDriver.Result(status, failures, result.outcome(), result.claims(), dir);
         } catch (IOException e) {
@@ -83,13 +84,23 @@ final class RunOutputs {
         return variants.stream().filter(r -> !r.ok()).map(r -> new VariantFailure(r.variant(), r.reason())).toList();
     }
 
+    /**
+     * The looks the run's sequential design takes on what it measured so far: the same replay the final analysis
+     * makes from results.csv, so the run stops exactly where its report says it did.
+     *
+     * @return the looks, the last one deciding whether to go on; empty for a fixed design
+     */
+    List<SequentialLook> looks(List<Measurement> measurements) {
+        return plan.replication().design().replay(plan.baseline(), claims, samples(measurements));
+    }
+
     private static List<Sample> samples(List<Measurement> measurements) {
         List<Sample> samples = new ArrayList<>();
         for (Measurement m : measurements) {
             if (m.ok()) {
                 for (Metric metric : m.metrics()) {
                     samples.add(new Sample(m.variant(), m.workload(), metric.name(), metric.unit(), m.rep(),
-                            metric.value()));
+                            metric.value(), m.boot()));
                 }
             }
         }

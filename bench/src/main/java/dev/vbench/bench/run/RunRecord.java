@@ -22,7 +22,7 @@ import java.util.TreeMap;
 public final class RunRecord {
     public static final String FILE = "run.json";
     public static final String FORMAT = "vbench-run";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private RunRecord() {
     }

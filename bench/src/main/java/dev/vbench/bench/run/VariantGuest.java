@@ -127,15 +127,6 @@ public final class VariantGuest implements AutoCloseable {
         return liveXml;
     }
 
-    /** Pauses the guest between rounds, so an idle guest takes no host CPU from the one being measured. */
-    public void pause() {
-        domain.suspend();
-    }
-
-    public void resume() {
-        domain.resume();
-    }
-
     /** Destroys and undefines the domain, then deletes the overlays; every step is tried even if one fails. */
     @Override
     public synchronized void close() {

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The work on one variant's guest: booting, proving and warming it up, and the repetitions of one round. Every
+ * The work on one visit of a variant, one boot of it: booting, proving and warming it up, then each repetition. Every
  * measurement is reported to the listeners as it ends, with the host CPU its QEMU used; a failure that only spoils
  * one repetition is recorded as that repetition's, anything else is thrown to fail the variant.
  */
 final class VariantRunner {
-    /** How long a resumed guest may take to answer SSH again before the variant counts as failed. */
+    /** How long a booted guest may take to answer SSH again before the variant counts as failed. */
     static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final RunListener events;
@@ -49,74 +49,67 @@ final class VariantRunner {
     }
 
     /**
-     * Boots {@code guest} (registered for teardown already), checks its devices, runs each workload once, briefly,
-     * to wake caches, page tables and the NIC up, and pauses it.
+     * Boots {@code guest} (registered for teardown already) as boot {@code boot} of its variant, checks its devices
+     * and runs each workload once, briefly, to wake caches, page tables and the NIC up.
      *
      * @return the record of the ready variant
      */
-    VariantRecord bootAndWarmUp(Provisioner provisioner, VariantGuest guest, List<Workload> workloads)
+    VariantRecord bootAndWarmUp(Provisioner provisioner, VariantGuest guest, int boot, List<Workload> workloads)
             throws IOException {
         Instant t0 = Instant.now();
         guest.boot(provisioner, sshKey, bootTimeout);
-        events.on(new RunEvent.Note(guest.name() + " up in " + Duration.between(t0, Instant.now()).toSeconds()
-                + " s at " + guest.address() + ", devices " + guest.evidence().dataDisks().get(0).drivers()
+        events.on(new RunEvent.Note(guest.name() + " boot " + boot + " up in "
+                + Duration.between(t0, Instant.now()).toSeconds() + " s at " + guest.address() + ", devices " + guest.evidence().dataDisks().get(0).drivers()
                 + "; warming up"));
         try (GuestShell shell = guest.shell(bootTimeout)) {
             for (Workload w : workloads) {
                 WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, true,
-                        raw.serverLog(guest.name(), w.name(), 0), serverPidFile);
-                events.on(new RunEvent.WarmedUp(guest.name(), w.name(), o.result().stdout()));
+                        raw.serverLog(guest.name(), w.name(), boot, 0), serverPidFile);
+                events.on(new RunEvent.WarmedUp(guest.name(), boot, w.name(), o.result().stdout()));
             }
         }
-        guest.pause();
         return VariantRecord.ready(guest);
     }
 
     /**
-     * Measures {@code workloads} at repetition {@code rep}: resumes the guest, runs them in order and pauses it
-     * again. Stops early when the run is interrupted.
+     * Measures {@code workloads}, in the given order, as repetition {@code rep} of boot {@code boot}. Stops early
+     * when the run is interrupted.
      *
      * @throws RuntimeException when the variant fails (SSH lost, the guest stopped running)
      */
-    void round(VariantGuest guest, List<Workload> workloads, int rep) {
-        try {
-            guest.resume();
-            try (GuestShell shell = guest.shell(RECONNECT_TIMEOUT)) {
-                for (Workload w : workloads) {
-                    if (interrupted.getAsBoolean()) {
-                        return;
-                    }
-                    events.on(measure(guest, shell, w, rep));
-                    if (!guest.domain().isActive()) {
-                        throw new ProvisioningException("measure " + guest.name(), "the guest stopped running");
-                    }
+    void repetition(VariantGuest guest, int boot, int rep, List<Workload> workloads) {
+        try (GuestShell shell = guest.shell(RECONNECT_TIMEOUT)) {
+            for (Workload w : workloads) {
+                if (interrupted.getAsBoolean()) {
+                    return;
                 }
-            }
-        } finally {
-            if (guest.domain().isActive()) {
-                guest.pause();
+                events.on(measure(guest, shell, w, boot, rep));
+                if (!guest.domain().isActive()) {
+                    throw new ProvisioningException("measure " + guest.name(), "the guest stopped running");
+                }
             }
         }
     }
 
-    private RunEvent.Measured measure(VariantGuest guest, GuestShell shell, Workload w, int rep) {
+    private RunEvent.Measured measure(VariantGuest guest, GuestShell shell, Workload w, int boot, int rep) {
         Instant start = Instant.now();
         long cpuBefore = guest.domain().hostCpuNanos();
         try {
             WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, false,
-                    raw.serverLog(guest.name(), w.name(), rep), serverPidFile);
+                    raw.serverLog(guest.name(), w.name(), boot, rep), serverPidFile);
             long cpuAfter = guest.domain().hostCpuNanos();
             List<Metric> metrics = new ArrayList<>(o.metrics());
             metrics.add(Metric.of(MetricCatalog.HOST_CPU, (cpuAfter - cpuBefore) / 1e9));
-            return new RunEvent.Measured(new Measurement(guest.name(), w.name(), rep, Measurement.Status.OK, null,
-                    start, Instant.now(), metrics, RawOutput.measurementFile(guest.name(), w.name(), rep)),
+            return new RunEvent.Measured(new Measurement(guest.name(), w.name(), boot, rep,
+                    Measurement.Status.OK, null, start, Instant.now(), metrics,
+                    RawOutput.measurementFile(guest.name(), w.name(), boot, rep)),
                     o.result().stdout());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             Failures.Outcome o = Failures.ofMeasurement(e, () -> guest.domain().isActive()).orElseThrow(() -> e);
-            return new RunEvent.Measured(new Measurement(guest.name(), w.name(), rep, o.status(), o.reason(), start,
-                    Instant.now(), List.of(), null), null);
+            return new RunEvent.Measured(new Measurement(guest.name(), w.name(), boot, rep, o.status(), o.reason(),
+                    start, Instant.now(), List.of(), null), null);
         }
     }
 }

@@ -116,6 +116,13 @@ class BadInputTest {
                 t -> replace(t, "repetitions: 2", "repetitions: -1"));
         planCase(cases, "repetitions absurd", List.of("repetitions", "100000 is out of range", "1..1000"),
                 t -> replace(t, "repetitions: 2", "repetitions: 100000"));
+        // issue 10: boots and the stopping rule
+        planCase(cases, "boots zero", List.of("boots", "0 is out of range", "1..50"),
+                t -> replace(t, "repetitions: 2", "boots: 0\nrepetitions: 2"));
+        planCase(cases, "stopping misspelt", List.of("stopping", "'sequentail'", "sequential, fixed"),
+                t -> replace(t, "repetitions: 2", "repetitions: 2\nstopping: sequentail"));
+        planCase(cases, "adaptive repetitions removed", List.of("repetitions", "was removed", "doubles the false-positive",
+                "boots: N"), t -> replace(t, "repetitions: 2", "repetitions: {min: 3, max: 10, target_ci_pct: 5}"));
         planCase(cases, "repetitions beyond long", List.of("repetitions", "out of range", "1..1000"),
                 t -> replace(t, "repetitions: 2", "repetitions: 99999999999999999999999"));
         planCase(cases, "iodepth zero", List.of("fio.iodepth", "0 is out of range", "1..1024"),
@@ -375,13 +382,13 @@ class BadInputTest {
 
         // ------------------------------------------------------------- limits: memory, journal, import, streams
         cases.add(new Case("run: guests that cannot fit into the host's memory", ExitCode.PROVISIONING,
-                List.of("check the host's memory", "keeps 72 guests booted at once", "test:///default has 3.0 GiB",
-                        "measure fewer variants a run", "guest.memory_mib"), d -> {
+                List.of("check the host's memory", "one guest at a time", "test:///default has 3.0 GiB",
+                        "set guest.memory_mib to at most 3008"), d -> {
                     Path plan = writePlan(d, t -> hugeGuests(onTestDriver(t)));
                     return run(plan, d.resolve("out"), fakeLab(d, true, true));
                 }));
         cases.add(new Case("run: --resume past a corrupt middle line of the journal (to the memory check)",
-                ExitCode.PROVISIONING, List.of("check the host's memory", "keeps 72 guests booted at once"), d -> {
+                ExitCode.PROVISIONING, List.of("check the host's memory", "one guest at a time"), d -> {
                     Path run = d.resolve("interrupted");
                     Files.createDirectories(run);
                     Files.writeString(run.resolve("plan.yaml"), hugeGuests(onTestDriver(Files.readString(SMOKE))));

@@ -39,7 +39,7 @@ class PlanCommandTest {
                 ide-wt-e1000      disk=ide cache=writethrough io=default nic=e1000
                 virtio-wb-virtio  disk=virtio cache=writeback io=default nic=virtio
                 """);
-        assertThat(r.err()).contains("plan smoke: 2 variants (baseline ide-wt-e1000), 2 workloads, 2 repetitions");
+        assertThat(r.err()).contains("plan smoke: 2 variants (baseline ide-wt-e1000), 2 workloads, 1 boot x 2 repetitions");
     }
 
     @Test
@@ -49,7 +49,8 @@ class PlanCommandTest {
                 name: m
                 matrix: {disk.bus: [sata, virtio-scsi], disk.cache: [none], disk.io: [io_uring], nic.model: [rtl8139]}
                 workloads: [{name: w, fio: {rw: randread}}]
-                repetitions: {min: 3, max: 10, target_ci_pct: 5}
+                boots: 3
+                repetitions: 2
                 """);
 
         Cli.Result r = vbench("plan", "--plan", plan.toString());
@@ -59,7 +60,7 @@ class PlanCommandTest {
                 sata-none-iouring-rtl8139         disk=sata cache=none io=io_uring nic=rtl8139
                 virtio-scsi-none-iouring-rtl8139  disk=virtio-scsi cache=none io=io_uring nic=rtl8139
                 """);
-        assertThat(r.err()).contains("3..10 repetitions");
+        assertThat(r.err()).contains("3 boots x 2 repetitions, stopping early once decided");
     }
 
     @Test

@@ -71,10 +71,10 @@ class FailuresTest {
     }
 
     @Test
-    void anythingElseFailsTheVariantWithTheRoundInItsReason() {
+    void anythingElseFailsTheVariantWithTheBootInItsReason() {
         ProvisioningException gone = new ProvisioningException("measure a", "the guest stopped running");
         assertThat(Failures.ofMeasurement(gone, () -> true)).isEmpty();
-        assertThat(Failures.ofVariant(gone, 2)).isEqualTo("round 2: " + Failures.oneLine(gone));
+        assertThat(Failures.ofVariant(gone, 2)).isEqualTo("boot 2: " + Failures.oneLine(gone));
         assertThat(Failures.ofVariant(gone, 0)).isEqualTo(Failures.oneLine(gone));
     }
 

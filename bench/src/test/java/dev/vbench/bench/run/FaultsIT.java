@@ -165,8 +165,8 @@ class FaultsIT {
         SshTarget target = new SshTarget(record.address(), 22, "root", lab.sshKey(),
                 HostPublicKey.read(lab.defaultImageDir().resolve("host_key.pub")));
         try (GuestShell shell = GuestShell.connect(target, Duration.ofSeconds(60))) {
-            // the guest may be paused between rounds; the harness resumes it for the next round and then finds
-            // no sshd. Stop the listener and every session so the harness' own connection breaks too.
+            // the harness is measuring this guest's next workload: stop the listener and every session, so the
+            // harness' own connection breaks and its next one finds no sshd.
             shell.execAnyStatus(List.of("sh", "-c", "systemctl stop ssh.socket ssh.service; pkill -x sshd; true"),
                     Duration.ofSeconds(30));
         } catch (RuntimeException e) {

@@ -25,14 +25,14 @@ class JournalTest {
                     + "\"dataDevice\":\"/dev/sda\",\"deviceEvidence\":\"vbench-devices v1\\nend\\n\","
                     + "\"domainXml\":\"<domain/>\"}}",
             "{\"type\":\"variant\",\"record\":{\"variant\":\"virtio-wb-virtio\",\"status\":\"failed\","
-                    + "\"reason\":\"round 1: ssh lost\",\"domain\":null,\"address\":null,\"guestKernel\":null,"
+                    + "\"reason\":\"boot 1: ssh lost\",\"domain\":null,\"address\":null,\"guestKernel\":null,"
                     + "\"dataDevice\":null,\"deviceEvidence\":null,\"domainXml\":null}}",
-            "{\"type\":\"measurement\",\"variant\":\"ide-wt-e1000\",\"workload\":\"randread-4k\",\"rep\":1,"
+            "{\"type\":\"measurement\",\"variant\":\"ide-wt-e1000\",\"workload\":\"randread-4k\",\"boot\":1,\"rep\":1,"
                     + "\"status\":\"ok\",\"start\":\"2026-11-26T04:00:00Z\",\"end\":\"2026-11-26T04:00:10Z\","
                     + "\"metrics\":[{\"name\":\"read_iops\",\"unit\":\"IO/s\",\"value\":1165.5},"
                     + "{\"name\":\"host_cpu\",\"unit\":\"s\",\"value\":1.25}],"
-                    + "\"raw\":\"raw/ide-wt-e1000/randread-4k-rep1.json\"}",
-            "{\"type\":\"measurement\",\"variant\":\"ide-wt-e1000\",\"workload\":\"tcp-tx\",\"rep\":1,"
+                    + "\"raw\":\"raw/ide-wt-e1000/boot1/randread-4k-rep1.json\"}",
+            "{\"type\":\"measurement\",\"variant\":\"ide-wt-e1000\",\"workload\":\"tcp-tx\",\"boot\":1,\"rep\":1,"
                     + "\"status\":\"invalid\",\"reason\":\"iperf3: unable to connect to server\","
                     + "\"start\":\"2026-11-26T04:00:11Z\",\"end\":\"2026-11-26T04:00:12Z\",\"metrics\":[]}",
             "{\"type\":\"end\",\"status\":\"partial\",\"time\":\"2026-11-26T04:05:00Z\"}");
@@ -41,14 +41,14 @@ class JournalTest {
     Path dir;
 
     static Measurement ok(String variant, int rep, double iops) {
-        return new Measurement(variant, "randread-4k", rep, Measurement.Status.OK, null,
+        return new Measurement(variant, "randread-4k", 1, rep, Measurement.Status.OK, null,
                 Instant.parse("2026-11-26T04:00:00Z"), Instant.parse("2026-11-26T04:00:10Z"),
                 List.of(new Metric("read_iops", "IO/s", iops), new Metric("host_cpu", "s", 1.25)),
-                "raw/" + variant + "/randread-4k-rep" + rep + ".json");
+                "raw/" + variant + "/boot1/randread-4k-rep" + rep + ".json");
     }
 
     static Measurement invalid() {
-        return new Measurement("ide-wt-e1000", "tcp-tx", 1, Measurement.Status.INVALID,
+        return new Measurement("ide-wt-e1000", "tcp-tx", 1, 1, Measurement.Status.INVALID,
                 "iperf3: unable to connect to server", Instant.parse("2026-11-26T04:00:11Z"),
                 Instant.parse("2026-11-26T04:00:12Z"), List.of(), null);
     }
@@ -65,7 +65,7 @@ class JournalTest {
             j.on(new RunEvent.EnvironmentKnown(Map.of("host_kernel", "6.1.0", "accelerator", "tcg")));
             j.on(new RunEvent.Note("booting ide-wt-e1000"));
             j.on(new RunEvent.VariantReady(ready()));
-            j.on(new RunEvent.VariantFailed(VariantRecord.failed("virtio-wb-virtio", "round 1: ssh lost"), "ssh"));
+            j.on(new RunEvent.VariantFailed(VariantRecord.failed("virtio-wb-virtio", "boot 1: ssh lost"), "ssh"));
             j.on(new RunEvent.Measured(ok("ide-wt-e1000", 1, 1165.5), "{}"));
             j.on(new RunEvent.Measured(invalid(), null));
             j.on(new RunEvent.Ended(RunStatus.PARTIAL, Instant.parse("2026-11-26T04:05:00Z")));
@@ -85,6 +85,16 @@ class JournalTest {
         assertThat(entries.get(2)).isEqualTo(new JournalEntry.VariantEntry(ready()));
         assertThat(Journal.measurements(entries)).containsExactly(ok("ide-wt-e1000", 1, 1165.5), invalid());
         assertThat(entries.get(6)).isEqualTo(new JournalEntry.End("partial", "2026-11-26T04:05:00Z"));
+    }
+
+    @Test
+    void aMeasurementLineOfAnOlderVbenchWithoutBootsIsBootOne() throws Exception {
+        Files.writeString(dir.resolve(Journal.FILE), LINES.get(0) + "\n"
+                + LINES.get(4).replace("\"boot\":1,", "").replace("\"rep\":1", "\"rep\":2") + "\n",
+                StandardCharsets.UTF_8);
+        Measurement m = Journal.measurements(Journal.readAll(dir).entries()).get(0);
+        assertThat(m.boot()).isEqualTo(1);
+        assertThat(m.rep()).isEqualTo(2);
     }
 
     @Test

@@ -26,16 +26,18 @@ class PlanRecordTest {
     }
 
     @Test
-    void aBridgeAdaptiveRepetitionsAMixedJobAndUdpAreRecordedInFull() throws Exception {
+    void aBridgeBootsAMixedJobAndUdpAreRecordedInFull() throws Exception {
         String smoke = Files.readString(Path.of("plans/smoke.yaml"), StandardCharsets.UTF_8);
         String plan = smoke.replaceFirst("baseline: ide-wt-e1000\n",
                         "baseline: ide-wt-e1000\nnetwork: {bridge: br0, virtualport: openvswitch}\n")
-                .replaceFirst("repetitions: 2\n", "repetitions: {min: 3, max: 10, target_ci_pct: 5}\n")
+                .replaceFirst("repetitions: 2\n", "boots: 4\nrepetitions: 3\n")
                 .replaceFirst("workloads:\n", "workloads:\n  - {name: mix, fio: {rw: randrw, rwmixread: 70}}\n"
                         + "  - {name: udp, iperf3: {udp: true, bitrate: 100M}}\n");
         JsonNode n = expanded(plan);
         assertThat(n.path("network").toString()).isEqualTo("{\"bridge\":\"br0\",\"virtualport\":\"openvswitch\"}");
-        assertThat(n.path("repetitions").toString()).isEqualTo("{\"min\":3,\"max\":10,\"target_ci_pct\":5.0}");
+        assertThat(n.path("boots").asInt()).isEqualTo(4);
+        assertThat(n.path("repetitions").asInt()).isEqualTo(3);
+        assertThat(n.path("stopping").asText()).isEqualTo("sequential");
         JsonNode mix = n.path("workloads").get(0);
         assertThat(keys(mix)).containsExactly("name", "fio");
         assertThat(keys(mix.path("fio"))).containsExactly("rw", "bs_bytes", "iodepth", "numjobs", "size_bytes",
@@ -65,6 +67,7 @@ class PlanRecordTest {
         JsonNode n = expanded(smoke.replaceFirst("baseline: ide-wt-e1000\n",
                 "baseline: ide-wt-e1000\nnetwork: {bridge: br0}\n"));
         assertThat(n.path("network").toString()).isEqualTo("{\"bridge\":\"br0\",\"virtualport\":null}");
-        assertThat(keys(n.path("repetitions"))).containsExactly("min", "max");
+        assertThat(n.path("boots").asInt()).isEqualTo(1);
+        assertThat(n.path("stopping").asText()).as("one boot is a fixed design").isEqualTo("fixed");
     }
 }

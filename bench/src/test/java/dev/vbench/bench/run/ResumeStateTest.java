@@ -1,6 +1,7 @@
 package dev.vbench.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vbench.bench.plan.FioSpec;
@@ -23,9 +24,16 @@ class ResumeStateTest {
     @TempDir
     Path dir;
 
+    static final List<Workload> W = List.of(Workload.fio("w", FioSpec.of("randread")));
+
     static Measurement m(String variant, String workload, int rep, Measurement.Status status, Metric... metrics) {
-        return new Measurement(variant, workload, rep, status, status == Measurement.Status.OK ? null : "broke", T, T,
-                List.of(metrics), null);
+        return m(variant, workload, 1, rep, status, metrics);
+    }
+
+    static Measurement m(String variant, String workload, int boot, int rep, Measurement.Status status,
+            Metric... metrics) {
+        return new Measurement(variant, workload, boot, rep, status, status == Measurement.Status.OK ? null : "broke",
+                T, T, List.of(metrics), null);
     }
 
     static Metric iops(double v) {
@@ -40,7 +48,7 @@ class ResumeStateTest {
             j.on(new RunEvent.VariantReady(JournalTest.ready()));
             j.on(new RunEvent.VariantReady(new VariantRecord("b", "ready", null, "d", "ip", "k", "/dev/vdb", "e",
                     "x")));
-            j.on(new RunEvent.VariantFailed(VariantRecord.failed("b", "round 1: ssh lost"), "ssh lost"));
+            j.on(new RunEvent.VariantFailed(VariantRecord.failed("b", "boot 1: ssh lost"), "ssh lost"));
             j.on(new RunEvent.Measured(m("a", "w", 1, Measurement.Status.OK, iops(100)), "{}"));
             j.on(new RunEvent.Measured(m("a", "w", 2, Measurement.Status.INVALID), null));
         }
@@ -55,9 +63,29 @@ class ResumeStateTest {
         assertThat(state.started()).isEqualTo(T);
         assertThat(state.resumed()).isTrue();
         assertThat(state.measurements()).extracting(Measurement::rep).containsExactly(1);
-        RepetitionPolicy two = new FixedRepetitions(2);
-        assertThat(state.needs(two, "a", "w", 1)).isFalse();
-        assertThat(state.needs(two, "a", "w", 2)).as("invalid before: measured again").isTrue();
+        assertThat(state.visited("a", 1, W, 2)).as("rep 2 was invalid: the visit is unfinished").isFalse();
+        assertThat(state.visited("a", 1, W, 1)).isTrue();
+    }
+
+    @Test
+    void anUnfinishedVisitIsDroppedWholeAndAFinishedOneIsKept() throws Exception {
+        try (Journal j = Journal.open(dir)) {
+            j.on(new RunEvent.Started("r1", 42, T, false, "/plans/p.yaml"));
+            j.on(new RunEvent.Measured(m("a", "w", 1, 1, Measurement.Status.OK, iops(100)), "{}"));
+            j.on(new RunEvent.Measured(m("a", "w", 1, 2, Measurement.Status.OK, iops(101)), "{}"));
+            j.on(new RunEvent.Measured(m("b", "w", 1, 1, Measurement.Status.OK, iops(90)), "{}"));
+            j.on(new RunEvent.Measured(m("b", "w", 1, 2, Measurement.Status.FAILED), null));
+            j.on(new RunEvent.Measured(m("a", "w", 2, 1, Measurement.Status.OK, iops(99)), "{}"));
+        }
+        ResumeState state = ResumeState.read(dir);
+        assertThat(state.dropUnfinishedVisits(W, 2)).containsExactly(
+                "b boot 1 was not finished (1 of 2 measurements kept): it is measured again on a fresh boot",
+                "a boot 2 was not finished (1 of 2 measurements kept): it is measured again on a fresh boot");
+        assertThat(state.measurements()).extracting(Measurement::variant, Measurement::boot, Measurement::rep)
+                .containsExactly(tuple("a", 1, 1), tuple("a", 1, 2));
+        assertThat(state.visited("a", 1, W, 2)).isTrue();
+        assertThat(state.visited("a", 2, W, 2)).isFalse();
+        assertThat(state.visited("b", 1, W, 2)).isFalse();
     }
 
     @Test
@@ -87,30 +115,16 @@ class ResumeStateTest {
     }
 
     @Test
-    void aRepetitionMeasuredInThisAttemptIsNotMeasuredAgainEvenWhenItFailed() {
+    void aVisitMeasuredInThisAttemptCountsAsVisitedEvenWhenARepetitionFailed() {
         ResumeState state = ResumeState.fresh(7L, T);
         state.on(new RunEvent.Measured(m("a", "w", 1, Measurement.Status.FAILED), null));
-        assertThat(state.needs(new FixedRepetitions(2), "a", "w", 1)).isFalse();
-        assertThat(state.needs(new FixedRepetitions(2), "a", "w", 2)).isTrue();
-        assertThat(state.needs(new FixedRepetitions(2), "a", "w", 3)).isFalse();
-    }
-
-    @Test
-    void theAdaptiveRuleWatchesTheFirstPrimaryMetricOfEachOkMeasurement() {
-        ResumeState state = ResumeState.fresh(7L, T);
-        Metric cpu = new Metric("host_cpu", "s", 1);
-        double[] iops = {1000, 1001, 999};
-        double[] latencies = {10, 900, 50};
-        for (int rep = 1; rep <= 3; rep++) {
-            // host_cpu and latency spread wildly; IOPS is tight, bandwidth comes after it
-            state.on(new RunEvent.Measured(m("a", "w", rep, Measurement.Status.OK, cpu,
-                    new Metric("read_clat_p99", "ns", latencies[rep - 1]), iops(iops[rep - 1]),
-                    new Metric("read_bw", "B/s", rep * 1e6)), "{}"));
-        }
-        RepetitionPolicy adaptive = new TargetCiRepetitions(3, 10, 5.0);
-        assertThat(state.needs(adaptive, "a", "w", 4)).isFalse();
-        assertThat(state.complete(adaptive, "a", List.of(Workload.fio("w", FioSpec.of("randread"))))).isTrue();
-        assertThat(state.complete(adaptive, "b", List.of(Workload.fio("w", FioSpec.of("randread"))))).isFalse();
+        assertThat(state.visited("a", 1, W, 2)).isFalse();
+        state.on(new RunEvent.Measured(m("a", "w", 2, Measurement.Status.OK, iops(5)), "{}"));
+        assertThat(state.visited("a", 1, W, 2)).isTrue();
+        assertThat(state.visited("a", 2, W, 2)).isFalse();
+        assertThat(state.failedNow("a")).isFalse();
+        state.on(new RunEvent.VariantFailed(VariantRecord.failed("a", "boot 2: ssh lost"), "ssh lost"));
+        assertThat(state.failedNow("a")).isTrue();
     }
 
     @Test
@@ -141,7 +155,7 @@ class ResumeStateTest {
         ResumeState state = ResumeState.read(dir);
         assertThat(state.runId()).isEqualTo("r1");
         assertThat(state.measurements()).isEmpty();
-        assertThat(state.needs(new FixedRepetitions(2), "a", "w", 1)).isTrue();
+        assertThat(state.visited("a", 1, W, 1)).isFalse();
         assertThat(state.variants(PLAN_ORDER)).extracting(VariantRecord::status).containsExactly("ready", "failed");
         assertThat(state.skippedLines()).singleElement().asString()
                 .startsWith(dir.resolve(Journal.FILE) + ":6: not a journal entry (")

@@ -43,7 +43,7 @@ class SmokeRunIT {
     void runJsonDescribesTheRunAndProvesTheDevices() throws Exception {
         JsonNode r = LabFixture.json(out.resolve("run.json"));
         assertThat(r.path("format").asText()).isEqualTo("vbench-run");
-        assertThat(r.path("format_version").asInt()).isEqualTo(1);
+        assertThat(r.path("format_version").asInt()).isEqualTo(2);
         assertThat(r.path("status").asText()).isEqualTo("complete");
         assertThat(r.path("seed").asLong()).isEqualTo(42);
         JsonNode env = r.path("environment");
