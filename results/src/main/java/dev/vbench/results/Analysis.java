@@ -8,15 +8,18 @@ import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.report.JunitXml;
 import dev.vbench.results.report.ReportHtml;
 import dev.vbench.results.report.SummaryJson;
+import dev.vbench.results.sequential.DesignOutcome;
+import dev.vbench.results.sequential.SequentialDesign;
+import dev.vbench.results.sequential.SequentialLook;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.Comparisons;
-import dev.vbench.results.stats.DecisionLevels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,24 +57,26 @@ public final class Analysis {
      */
     public static AnalysisResult compute(List<Sample> samples, String baseline, List<Claim> claims,
                                          RunContext context) {
-        return compute(samples, baseline, claims, context, DecisionLevels.FIXED);
+        return compute(samples, baseline, claims, context, SequentialDesign.fixed());
     }
 
     /**
-     * Computes statistics, comparisons and claim verdicts at the levels of one look of a sequential design
-     * ({@link dev.vbench.results.sequential.SequentialDesign#levelsAt}); {@link DecisionLevels#FIXED} for a fixed
-     * design. Where a cell has outliers, the verdicts are computed again without them and noted when they differ.
+     * Computes statistics, comparisons and claim verdicts under a design. A fixed design decides on all the data at
+     * once. A group-sequential one replays the looks the run took ({@link SequentialDesign#replay}) and takes each
+     * claim's and tested comparison's verdict, gain and interval from the look that decided it (or the last look):
+     * so the analysis of results.csv reproduces the decisions the run took. Where a cell has outliers, the verdicts
+     * are computed again without them (at every look) and noted when they differ.
      *
      * @param samples  the raw samples, at least one
      * @param baseline the baseline variant
      * @param claims   claims to decide, possibly none
      * @param context  environment, failures and status of the run
-     * @param levels   the levels verdicts are decided at
+     * @param design   the design the run followed
      * @return the analysis
      * @throws ResultsInputException as {@link #compute(List, String, List, RunContext)}
      */
     public static AnalysisResult compute(List<Sample> samples, String baseline, List<Claim> claims,
-                                         RunContext context, DecisionLevels levels) {
+                                         RunContext context, SequentialDesign design) {
         if (samples.isEmpty()) {
             throw new ResultsInputException("no samples to analyse; measure something first");
         }
@@ -83,20 +88,36 @@ public final class Analysis {
                     + String.join(", ", variants));
         }
         List<Cell> cells = Cell.group(samples);
-        List<Comparison> comparisons = new ArrayList<>(Comparisons.against(baseline, cells, levels));
-        List<ClaimResult> results = new ArrayList<>(ClaimEvaluator.evaluate(claims, cells, context.failures(), levels));
-        if (cells.stream().anyMatch(c -> !c.outliers().isEmpty())) {
-            List<Cell> kept = cells.stream().map(Cell::withoutOutliers).toList();
-            List<Comparison> again = Comparisons.against(baseline, kept, levels);
+        DesignOutcome outcome = new DesignOutcome(design, design.replay(baseline, claims, samples));
+        List<Cell> decidedOn = outcome.last().map(l -> Cell.group(SequentialLook.seen(samples, l.look())))
+                .orElse(cells);
+        Verdicts verdicts = decide(baseline, claims, context.failures(), decidedOn, outcome.last());
+        List<Comparison> comparisons = new ArrayList<>(verdicts.comparisons());
+        List<ClaimResult> results = new ArrayList<>(verdicts.claims());
+        if (design.sequential() || decidedOn.stream().anyMatch(c -> !c.outliers().isEmpty())) {
+            Verdicts again = decide(baseline, claims, context.failures(),
+                    decidedOn.stream().map(Cell::withoutOutliers).toList(),
+                    new DesignOutcome(design, design.replayWithoutOutliers(baseline, claims, samples)).last());
             for (int i = 0; i < comparisons.size(); i++) {
-                comparisons.set(i, comparisons.get(i).withoutOutliers(again.get(i).verdict()));
+                comparisons.set(i, comparisons.get(i).withoutOutliers(again.comparisons().get(i).verdict()));
             }
-            List<ClaimResult> claimsAgain = ClaimEvaluator.evaluate(claims, kept, context.failures(), levels);
             for (int i = 0; i < results.size(); i++) {
-                results.set(i, results.get(i).withoutOutliers(claimsAgain.get(i).verdict()));
+                results.set(i, results.get(i).withoutOutliers(again.claims().get(i).verdict()));
             }
         }
-        return new AnalysisResult(baseline, cells, comparisons, results, context);
+        return new AnalysisResult(baseline, cells, comparisons, results, context, outcome);
+    }
+
+    /** The comparisons and claim results of one analysis. */
+    private record Verdicts(List<Comparison> comparisons, List<ClaimResult> claims) {
+    }
+
+    private static Verdicts decide(String baseline, List<Claim> claims, List<VariantFailure> failures,
+                                   List<Cell> cells, Optional<SequentialLook> last) {
+        return last.map(l -> new Verdicts(Comparisons.against(baseline, cells, l),
+                        ClaimEvaluator.evaluate(claims, cells, failures, l)))
+                .orElseGet(() -> new Verdicts(Comparisons.against(baseline, cells),
+                        ClaimEvaluator.evaluate(claims, cells, failures)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.vbench.results;
 
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.claims.ClaimVerdict;
+import dev.vbench.results.sequential.DesignOutcome;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.Comparison;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.List;
  * @param comparisons every other variant against the baseline, sorted like the cells
  * @param claims      claim verdicts in claims-file order
  * @param context     environment, failures and status of the run
+ * @param design      the design the verdicts were decided by and the looks it took
  */
 public record AnalysisResult(String baseline, List<Cell> cells, List<Comparison> comparisons,
-                             List<ClaimResult> claims, RunContext context) {
+                             List<ClaimResult> claims, RunContext context, DesignOutcome design) {
 
     /** Copies the lists. */
     public AnalysisResult {

@@ -8,7 +8,6 @@ import dev.vbench.results.claims.ClaimVerdict;
 import dev.vbench.results.sequential.SequentialDesign;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.ComparisonVerdict;
-import dev.vbench.results.stats.DecisionLevels;
 import dev.vbench.results.stats.Gain;
 import dev.vbench.results.stats.ReplicationUnit;
 import java.util.ArrayList;
@@ -18,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Over many random runs (1 to 8 claims, 1 to 4 boots, 1 to 4 repetitions, gains near and far from the claims,
- * noise from none to 20%, quantised values, fixed and sequential levels), no verdict contradicts the interval printed
- * beside it: SUPPORTED and BETTER have the interval wholly above the claimed gain (1 for comparisons), REFUTED and
- * WORSE wholly below, INCONCLUSIVE and "no significant difference" contain it (or have no interval).
+ * noise from none to 20%, quantised values, a quarter of them A/A, fixed and group-sequential designs of 2 to 5
+ * looks), no verdict contradicts the interval printed beside it: SUPPORTED and BETTER have the interval wholly above
+ * the claimed gain (1 for comparisons), REFUTED and WORSE wholly below, INCONCLUSIVE and "no significant difference"
+ * contain it (or have no interval).
  */
 class VerdictIntervalConsistencyTest {
 
@@ -34,18 +34,19 @@ class VerdictIntervalConsistencyTest {
             int reps = 1 + random.nextInt(4);
             double noise = random.nextInt(5) == 0 ? 0 : 0.2 * random.nextDouble();
             boolean quantised = random.nextBoolean();
+            boolean aa = random.nextInt(4) == 0;
             List<Sample> samples = new ArrayList<>(draw(random, "base", 1000, boots, reps, noise, quantised));
             List<Claim> list = new ArrayList<>();
             for (int k = 0; k < claims; k++) {
-                double gain = 0.5 + 2 * random.nextDouble();
+                double gain = aa ? 1 : 0.5 + 2 * random.nextDouble();
                 double claimed = random.nextBoolean() ? gain * (0.9 + 0.2 * random.nextDouble()) : 0.5 + 2 * random
                         .nextDouble();
                 samples.addAll(draw(random, "v" + k, 1000 * gain, boots, reps, noise, quantised));
                 list.add(new Claim("c" + k, "claim", "base", "v" + k, "w", "read_iops", claimed));
             }
-            DecisionLevels levels = random.nextBoolean() ? DecisionLevels.FIXED
-                    : SequentialDesign.of(5, ReplicationUnit.BOOT).levelsAt(1 + random.nextInt(5));
-            AnalysisResult result = Analysis.compute(samples, "base", list, RunContext.unknown(), levels);
+            SequentialDesign design = random.nextBoolean() ? SequentialDesign.fixed()
+                    : SequentialDesign.of(2 + random.nextInt(4), ReplicationUnit.BOOT);
+            AnalysisResult result = Analysis.compute(samples, "base", list, RunContext.unknown(), design);
             for (ClaimResult r : result.claims()) {
                 check(r.verdict(), r.gain(), r.claim().minGain());
                 decided += r.verdict() == ClaimVerdict.INCONCLUSIVE ? 0 : 1;

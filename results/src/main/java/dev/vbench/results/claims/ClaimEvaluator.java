@@ -2,6 +2,7 @@ package dev.vbench.results.claims;
 
 import dev.vbench.results.DecimalText;
 import dev.vbench.results.VariantFailure;
+import dev.vbench.results.sequential.SequentialLook;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.DecisionLevels;
 import dev.vbench.results.stats.Gain;
@@ -30,7 +31,7 @@ public final class ClaimEvaluator {
     }
 
     /**
-     * {@link #evaluate(List, List, List, DecisionLevels)} for a fixed design.
+     * Evaluates claims as one family, in their order, in a fixed design.
      *
      * @param claims   the claims
      * @param cells    all cells of the run
@@ -38,20 +39,6 @@ public final class ClaimEvaluator {
      * @return one result per claim
      */
     public static List<ClaimResult> evaluate(List<Claim> claims, List<Cell> cells, List<VariantFailure> failures) {
-        return evaluate(claims, cells, failures, DecisionLevels.FIXED);
-    }
-
-    /**
-     * Evaluates claims as one family, in their order.
-     *
-     * @param claims   the claims
-     * @param cells    all cells of the run
-     * @param failures variants that failed, named in the reason when a claim lacks their data
-     * @param levels   the levels of the current look
-     * @return one result per claim
-     */
-    public static List<ClaimResult> evaluate(List<Claim> claims, List<Cell> cells, List<VariantFailure> failures,
-                                             DecisionLevels levels) {
         List<ClaimResult> results = new ArrayList<>();
         List<Integer> testedAt = new ArrayList<>();
         List<RatioTest> tests = new ArrayList<>();
@@ -67,10 +54,48 @@ public final class ClaimEvaluator {
             }
         }
         double[] g0 = testedAt.stream().mapToDouble(i -> claims.get(i).minGain()).toArray();
-        List<RatioFamily.Decision> decisions = RatioFamily.decide(tests, g0, ALPHA, levels);
+        List<RatioFamily.Decision> decisions = RatioFamily.decide(tests, g0, ALPHA, DecisionLevels.FIXED);
+        String how = "decided with " + family(tests.size()) + " by Holm's procedure";
         for (int j = 0; j < testedAt.size(); j++) {
             Claim claim = claims.get(testedAt.get(j));
-            results.set(testedAt.get(j), result(claim, decisions.get(j), pairs.get(j), tests.size()));
+            results.set(testedAt.get(j), result(claim, decisions.get(j), pairs.get(j), how));
+        }
+        return results;
+    }
+
+    /**
+     * The claims as the looks of a group-sequential design decided them ({@link
+     * dev.vbench.results.sequential.SequentialDesign#replay}): SUPPORTED or REFUTED where a look crossed a boundary,
+     * with the gain and interval of that look; else INCONCLUSIVE with those of the last look.
+     *
+     * @param claims   the claims
+     * @param cells    the cells the last look saw
+     * @param failures variants that failed, named in the reason when a claim lacks their data
+     * @param last     the last look taken
+     * @return one result per claim
+     */
+    public static List<ClaimResult> evaluate(List<Claim> claims, List<Cell> cells, List<VariantFailure> failures,
+                                             SequentialLook last) {
+        List<ClaimResult> results = new ArrayList<>();
+        for (Claim claim : claims) {
+            Checked checked = check(claim, cells, failures);
+            SequentialLook.Hypothesis h = last.find(claim.id(), true).orElseThrow(() -> new IllegalArgumentException(
+                    "look " + last.look() + " did not test claim " + claim.id()));
+            if (checked.early() != null) {
+                results.add(checked.early());
+            } else if (Double.isNaN(h.decision().p())) {
+                Cell few = checked.pair()[checked.pair()[0].bootCount() < 2 ? 0 : 1];
+                Gain gain = RatioTest.of(checked.pair()[0].replicates(), checked.pair()[1].replicates(),
+                        checked.pair()[1].direction()).interval(1 - ALPHA);
+                results.add(inconclusive(claim, new Gain(gain.value(), Double.NaN, Double.NaN, Double.NaN,
+                        "fewer than 2 boots a side"), few.variant() + " has " + few.bootCount() + " boot"
+                        + (few.bootCount() == 1 ? "" : "s") + "; the sequential design needs at least 2 per side"));
+            } else {
+                int at = h.decided() ? h.decidedAt() : last.look();
+                results.add(result(claim, h.decision(), checked.pair(), (h.decided() ? "" : "undecided at ")
+                        + "look " + at + " of " + last.looks() + ", O'Brien-Fleming; " + family(claims.size())
+                        + " by Holm's procedure"));
+            }
         }
         return results;
     }
@@ -124,10 +149,15 @@ public final class ClaimEvaluator {
         return new Checked(null, new Cell[] {b, c});
     }
 
-    private static ClaimResult result(Claim claim, RatioFamily.Decision d, Cell[] pair, int family) {
+    private static String family(int size) {
+        return size + (size == 1 ? " claim" : " claims");
+    }
+
+    /** The result of a tested claim from its decision; {@code how} says in words how it was decided. */
+    private static ClaimResult result(Claim claim, RatioFamily.Decision d, Cell[] pair, String how) {
         Gain gain = d.gain();
         String min = "the claimed minimum " + number(claim.minGain());
-        String level = " (decided with " + family + (family == 1 ? " claim" : " claims") + " by Holm's procedure)";
+        String level = " (" + how + ")";
         if (!gain.hasInterval()) {
             return new ClaimResult(claim, ClaimVerdict.INCONCLUSIVE, gain, "gain " + number(gain.value()) + "x, no "
                     + percent(gain.confidence()) + " interval: " + gain.note(), d.p(), d.pHolm(),

@@ -1,5 +1,6 @@
 package dev.vbench.results.sequential;
 
+import dev.vbench.results.Sample;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.sequential.SequentialLook.Hypothesis;
 import dev.vbench.results.stats.Cell;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A group-sequential design that keeps its error rates under optional stopping: up to {@code looks} looks, one per
@@ -62,6 +64,69 @@ public record SequentialDesign(int looks, ReplicationUnit unit, double futilityP
     }
 
     /**
+     * A fixed design: one look at all the data (the levels of {@link DecisionLevels#FIXED}).
+     *
+     * @return the design of one look
+     */
+    public static SequentialDesign fixed() {
+        return of(1, ReplicationUnit.BOOT);
+    }
+
+    /** @return whether the design takes more than one look */
+    public boolean sequential() {
+        return looks > 1;
+    }
+
+    /**
+     * The looks a run took: look k sees the samples of boots 1..k (k = 1 .. min(looks, the largest boot in
+     * samples)); each look decided from the previous one (crossing is final). A run driven by this design calls it
+     * after each boot round and stops when the last look says {@link SequentialLook#stop()}; the analysis calls it
+     * again on results.csv and so reproduces the decisions the run took.
+     *
+     * @param baseline the baseline variant
+     * @param claims   the run's claims
+     * @param samples  every sample so far
+     * @return the looks, in order; empty for a fixed design
+     * @throws IllegalStateException when the design's unit is not the boot
+     */
+    public List<SequentialLook> replay(String baseline, List<Claim> claims, List<Sample> samples) {
+        return replay(baseline, claims, samples, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #replay} with each look's cells taken without their outliers ({@link Cell#withoutOutliers}), to tell
+     * where outliers changed a decision.
+     *
+     * @param baseline the baseline variant
+     * @param claims   the run's claims
+     * @param samples  every sample so far
+     * @return the looks, in order; empty for a fixed design
+     */
+    public List<SequentialLook> replayWithoutOutliers(String baseline, List<Claim> claims, List<Sample> samples) {
+        return replay(baseline, claims, samples, Cell::withoutOutliers);
+    }
+
+    private List<SequentialLook> replay(String baseline, List<Claim> claims, List<Sample> samples,
+                                        UnaryOperator<Cell> prepare) {
+        if (!sequential()) {
+            return List.of();
+        }
+        if (unit != ReplicationUnit.BOOT) {
+            throw new IllegalStateException("a replay takes one look per boot round; this design's unit is "
+                    + unit.json());
+        }
+        int last = Math.min(looks, samples.stream().mapToInt(Sample::boot).max().orElse(0));
+        List<SequentialLook> taken = new ArrayList<>();
+        SequentialLook previous = null;
+        for (int k = 1; k <= last; k++) {
+            List<Cell> cells = Cell.group(SequentialLook.seen(samples, k)).stream().map(prepare).toList();
+            previous = decide(k, baseline, claims, cells, previous);
+            taken.add(previous);
+        }
+        return taken;
+    }
+
+    /**
      * @param alpha a two-sided level
      * @return the boundaries c_1 .. c_K on the standard normal scale for it
      */
@@ -102,7 +167,7 @@ public record SequentialDesign(int looks, ReplicationUnit unit, double futilityP
         Map<String, Optional<String>> tested = Comparisons.testedMetrics(cells);
         for (Cell cell : cells) {
             if (!cell.variant().equals(baseline) && tested.get(cell.workload()).orElse("").equals(cell.metric())) {
-                comparisonFamily.add(candidate(cell.variant() + "/" + cell.workload() + "/" + cell.metric(), 1,
+                comparisonFamily.add(candidate(SequentialLook.comparisonId(cell), 1,
                         Cell.find(cells, baseline, cell.workload(), cell.metric()), Optional.of(cell)));
             }
         }
@@ -151,14 +216,16 @@ public record SequentialDesign(int looks, ReplicationUnit unit, double futilityP
                 out.add(decidedBefore.get(i).get());
             } else if (c.test() == null) {
                 out.add(new Hypothesis(c.id(), claim, look == looks ? SequentialAction.STOP_FUTILE
-                        : SequentialAction.CONTINUE, Gain.missing("not enough replicates yet"), 0));
+                        : SequentialAction.CONTINUE, new RatioFamily.Decision(RatioFamily.Call.NONE,
+                        Gain.missing("not enough replicates yet"), Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+                        0));
             } else {
                 RatioFamily.Decision d = decisions.get(next++);
                 out.add(switch (d.call()) {
-                    case ABOVE -> new Hypothesis(c.id(), claim, SequentialAction.STOP_SUPPORTED, d.gain(), look);
-                    case BELOW -> new Hypothesis(c.id(), claim, SequentialAction.STOP_REFUTED, d.gain(), look);
+                    case ABOVE -> new Hypothesis(c.id(), claim, SequentialAction.STOP_SUPPORTED, d, look);
+                    case BELOW -> new Hypothesis(c.id(), claim, SequentialAction.STOP_REFUTED, d, look);
                     case NONE -> new Hypothesis(c.id(), claim, futile(look, c, d.alpha())
-                            ? SequentialAction.STOP_FUTILE : SequentialAction.CONTINUE, d.gain(), 0);
+                            ? SequentialAction.STOP_FUTILE : SequentialAction.CONTINUE, d, 0);
                 });
             }
         }
