@@ -14,7 +14,6 @@ import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
-import dev.vbench.results.sequential.SequentialLook;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Drives one run in rounds of boots: in round b every variant is visited once, in a seeded random order
@@ -152,6 +153,7 @@ public final class RunDriver {
             events.on(new RunEvent.MeasuringStarted(plan.variants().size() * plan.workloads().size()
                     * replication.perCell(), state.measurements().size(), replication.sequential()));
             RoundSchedule schedule = new RoundSchedule(state.seed());
+            Instant first = Instant.now();
             for (int boot = 1; boot <= replication.boots() && !guard.interrupted(); boot++) {
                 for (String name : schedule.visits(boot, plan.variantNames())) {
                     if (guard.interrupted()) {
@@ -163,6 +165,14 @@ public final class RunDriver {
                     }
                 }
                 if (boot >= 2 && replication.sequential() && !guard.interrupted() && decided()) {
+                    int left = replication.boots() - boot;
+                    if (left > 0) {
+                        Duration perRound = Duration.between(first, Instant.now()).dividedBy(boot);
+                        events.on(new RunEvent.Note("decided after " + boot + " of " + replication.boots()
+                                + " rounds of boots: stopping; the sequential design saved " + left
+                                + (left == 1 ? " round" : " rounds") + ", about " + Progress.human(perRound
+                                .multipliedBy(left)) + " at this run's pace"));
+                    }
                     break;
                 }
             }
@@ -175,13 +185,11 @@ public final class RunDriver {
 
     /** Takes the sequential design's look on everything measured so far: true when the run may stop. */
     private boolean decided() {
-        List<SequentialLook> looks = outputs.looks(state.measurements());
-        if (looks.isEmpty()) {
-            return false;
-        }
-        SequentialLook last = looks.get(looks.size() - 1);
-        events.on(new RunEvent.Note(last.describe()));
-        return last.stop();
+        Set<String> failed = plan.variantNames().stream().filter(state::failedNow).collect(Collectors.toSet());
+        return outputs.look(state.measurements()).map(look -> {
+            events.on(new RunEvent.Note(look.describe()));
+            return outputs.mayStop(look, failed);
+        }).orElse(false);
     }
 
     private void removeLeftovers(Provisioner provisioner) throws IOException {

@@ -11,10 +11,11 @@ import dev.vbench.results.OutputFiles;
 import dev.vbench.results.RunContext;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.Sample;
-import dev.vbench.results.sequential.SequentialLook;
 import dev.vbench.results.SampleCsv;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
+import dev.vbench.results.sequential.SequentialAction;
+import dev.vbench.results.sequential.SequentialLook;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes what a run completed to its directory: run.json, results.csv and, when anything was measured, the
@@ -85,13 +88,32 @@ final class RunOutputs {
     }
 
     /**
-     * The looks the run's sequential design takes on what it measured so far: the same replay the final analysis
-     * makes from results.csv, so the run stops exactly where its report says it did.
+     * Takes the run's sequential design's look on what it measured so far: the same replay the final analysis makes
+     * from results.csv, so the run stops exactly where its report says it did.
      *
-     * @return the looks, the last one deciding whether to go on; empty for a fixed design
+     * @return the last look, or empty for a fixed design
      */
-    List<SequentialLook> looks(List<Measurement> measurements) {
-        return plan.replication().design().replay(plan.baseline(), claims, samples(measurements));
+    Optional<SequentialLook> look(List<Measurement> measurements) {
+        List<SequentialLook> looks = plan.replication().design().replay(plan.baseline(), claims, samples(measurements));
+        return looks.isEmpty() ? Optional.empty() : Optional.of(looks.get(looks.size() - 1));
+    }
+
+    /**
+     * Whether the run may stop after {@code look}: no hypothesis wants another round, apart from those of a variant
+     * that failed (a claim naming it, a comparison of it or of the failed baseline), which no round can decide.
+     */
+    boolean mayStop(SequentialLook look, Set<String> failed) {
+        return look.hypotheses().stream().filter(h -> h.action() == SequentialAction.CONTINUE)
+                .allMatch(h -> variantsOf(h).stream().anyMatch(failed::contains));
+    }
+
+    private List<String> variantsOf(SequentialLook.Hypothesis h) {
+        if (h.claim()) {
+            return claims.stream().filter(c -> c.id().equals(h.id())).findFirst()
+                    .map(c -> List.of(c.baseline(), c.candidate())).orElse(List.of());
+        }
+        // a comparison's id is candidate/workload/metric; names never hold a slash
+        return List.of(plan.baseline(), h.id().substring(0, Math.max(0, h.id().indexOf('/'))));
     }
 
     private static List<Sample> samples(List<Measurement> measurements) {
