@@ -4,6 +4,7 @@ import dev.vbench.bench.plan.ClaimsReader;
 import dev.vbench.bench.plan.PlanException;
 import dev.vbench.bench.run.RunDirectory;
 import dev.vbench.bench.run.RunInputException;
+import dev.vbench.bench.plan.Replication;
 import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.AnalysisResult;
@@ -56,6 +57,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
     private Path out;
 
+    @Option(names = "--looks", paramLabel = "K", defaultValue = "1",
+            description = {"Decide as the group-sequential design of a run with boots: K and stopping: sequential",
+                    "did (a look after each boot round; default 1: a fixed design)."})
+    private int looks;
+
     /** Picocli instantiates the command through this constructor. */
     public AnalyzeCommand() {
     }
@@ -64,6 +70,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         AnalysisResult result;
         try {
+            if (looks < 1 || looks > Replication.MAX_BOOTS) {
+                throw new ResultsInputException("--looks " + looks + " is out of range (valid: 1.."
+                        + Replication.MAX_BOOTS + ", the plan's boots)");
+            }
             RunDirectory.requireFresh(out);
             List<Sample> read = read(samples, "samples", () -> SampleCsv.read(samples));
             List<Claim> claimList = claims == null ? List.of()
@@ -72,7 +82,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new ResultsInputException(samples + ": no samples after the header; measure something first");
             }
             String base = baseline != null ? baseline : read.get(0).variant();
-            result = Analysis.compute(read, base, claimList, RunContext.unknown());
+            result = Analysis.compute(read, base, claimList, RunContext.unknown(),
+                    new Replication(looks, 1, Replication.Stopping.SEQUENTIAL).design());
         } catch (ResultsInputException | PlanException | RunInputException e) {
             Main.printError(spec.commandLine(), e.getMessage());
             return ExitCode.CONFIG;

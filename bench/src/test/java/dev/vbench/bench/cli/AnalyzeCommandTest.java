@@ -80,6 +80,36 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void looksReplaysASequentialRunAndOneLookIsTheFixedDesign() throws IOException {
+        StringBuilder csv = new StringBuilder("variant,workload,metric,unit,rep,value,boot\n");
+        double[] wobble = {0.99, 1.01, 1.005, 0.995, 1.0, 1.002};
+        for (int boot = 1; boot <= 3; boot++) {
+            for (int rep = 1; rep <= 2; rep++) {
+                double w = wobble[(2 * boot + rep) % 6];
+                csv.append("ide,randread-4k,read_iops,IO/s,").append(rep).append(',').append(1000 * w).append(',')
+                        .append(boot).append('\n');
+                csv.append("virtio,randread-4k,read_iops,IO/s,").append(rep).append(',')
+                        .append(4000 * wobble[(2 * boot + rep + 3) % 6]).append(',').append(boot).append('\n');
+            }
+        }
+        Files.writeString(samples, csv);
+        assertThat(run("--samples", samples.toString(), "--claims", claims("virtio", 3).toString(), "--looks", "3",
+                "--out", out.toString())).isEqualTo(ExitCode.OK);
+        var design = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("design");
+        assertThat(design.path("kind").asText()).isEqualTo("group-sequential");
+        assertThat(design.path("max_looks").asInt()).isEqualTo(3);
+        assertThat(design.path("looks_taken").asInt()).isEqualTo(3);
+        assertThat(stdout.toString()).startsWith("SUPPORTED     c1  gain 4x [").contains("of 3");
+        Path fixed = tmp.resolve("fixed");
+        assertThat(run("--samples", samples.toString(), "--claims", claims("virtio", 3).toString(), "--out",
+                fixed.toString())).isEqualTo(ExitCode.OK);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixed.resolve("summary.json").toFile()).path("design")
+                .path("kind").asText()).isEqualTo("fixed");
+        assertConfigError(new String[] {"--samples", samples.toString(), "--looks", "0", "--out",
+                tmp.resolve("zero").toString()}, "vbench: --looks 0 is out of range (valid: 1..50, the plan's boots)");
+    }
+
+    @Test
     void aNonEmptyOutIsRefusedAndLeftAsItWas() throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("notes.txt"), "keep me\n");
