@@ -7,6 +7,8 @@ import dev.vbench.results.chart.ChartSet;
 import dev.vbench.results.report.JunitXml;
 import dev.vbench.results.report.ReportHtml;
 import dev.vbench.results.report.SummaryJson;
+import dev.vbench.results.sequential.SequentialDesign;
+import dev.vbench.results.stats.ReplicationUnit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seals the output formats byte for byte: summary.json, junit.xml, results.csv and report.html of the seeded
- * {@link LabFixture} (its environment strings are fixed), plus summary.json, junit.xml and report.html of an
+ * {@link LabFixture} (its environment strings are fixed), its summary.json and report.html under a group-sequential
+ * design of 4 looks (3 taken, one per boot), plus summary.json, junit.xml and report.html of an
  * edge-case run (single samples, zero means, no claims, no context, no charts). Run under several default
  * locales, since none of them may change a byte. Regenerate the files after an
  * intended format change with {@code mvn test -Dvbench.updateGolden=true} and review the diff.
@@ -62,6 +65,10 @@ class GoldenFilesTest {
         check("junit.xml", () -> JunitXml.format(lab));
         check("results.csv", () -> SampleCsv.format(LabFixture.samples()));
         check("report.html", () -> ReportHtml.format(lab, labCharts));
+        AnalysisResult sequential = Analysis.compute(LabFixture.samples(), LabFixture.BASELINE, LabFixture.claims(),
+                LabFixture.context(), SequentialDesign.of(4, ReplicationUnit.BOOT));
+        check("summary-sequential.json", () -> SummaryJson.format(sequential));
+        check("report-sequential.html", () -> ReportHtml.format(sequential, labCharts));
         AnalysisResult edge = Analysis.compute(edgeSamples(), "a", List.of(), RunContext.unknown());
         check("summary-edge.json", () -> SummaryJson.format(edge));
         check("junit-empty.xml", () -> JunitXml.format(edge));

@@ -21,7 +21,9 @@ import java.util.Optional;
  * SUPPORTED with probability at most 2.5%, and some claim of the run with probability at most 5%. The interval beside
  * each claim is drawn at the level it was decided at: SUPPORTED exactly when it lies wholly above min_gain, REFUTED
  * wholly below, INCONCLUSIVE when it contains min_gain or the data to decide are missing or too few (fewer than 2
- * replicates a side). Every INCONCLUSIVE claim with data says how many boots x repetitions would decide it.
+ * replicates a side). Every INCONCLUSIVE claim with data says how many boots x repetitions would decide it. Under a
+ * group-sequential design the looks decide instead ({@link #evaluate(List, List, List, SequentialLook)}); either way
+ * one method turns a {@link RatioFamily.Decision} into the result.
  */
 public final class ClaimEvaluator {
     /** Family-wise two-sided level of the claims. */

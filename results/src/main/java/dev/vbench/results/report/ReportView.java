@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param anyFailures    whether any variant failed
  * @param tiles          the verdict counts at the top
  * @param outcome        what the claims came to, in words
+ * @param design         the design the verdicts were decided by and the looks taken
  * @param claims         one row per claim
  * @param anyClaims      whether there are claims
  * @param charts         the charts in display order
@@ -46,7 +47,8 @@ import java.util.Optional;
  * @param anyEnvironment whether the environment was recorded
  */
 record ReportView(String baseline, String status, String statusText, long variants, long workloads, int cellCount,
-                  int failedCount, boolean anyFailures, List<Tile> tiles, String outcome, List<ClaimRow> claims,
+                  int failedCount, boolean anyFailures, List<Tile> tiles, String outcome, DesignView design,
+                  List<ClaimRow> claims,
                   boolean anyClaims, List<ChartFile> charts, List<ComparisonRow> comparisons, boolean anyComparisons,
                   List<CellRow> cells, List<VariantFailure> failures, List<EnvironmentRow> environment,
                   boolean anyEnvironment) {
@@ -61,7 +63,8 @@ record ReportView(String baseline, String status, String statusText, long varian
         return new ReportView(result.baseline(), status.text(), statusText(status),
                 result.cells().stream().map(Cell::variant).distinct().count(),
                 result.cells().stream().map(Cell::workload).distinct().count(), result.cells().size(),
-                failures.size(), !failures.isEmpty(), tiles(result), outcome(result.outcome()), claims,
+                failures.size(), !failures.isEmpty(), tiles(result), outcome(result.outcome()),
+                DesignView.of(result.design()), claims,
                 !claims.isEmpty(), charts, comparisons, !comparisons.isEmpty(),
                 result.cells().stream().map(CellRow::of).toList(), failures, environment, !environment.isEmpty());
     }

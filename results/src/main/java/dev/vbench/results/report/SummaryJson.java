@@ -42,7 +42,7 @@ import java.util.Map;
  */
 public final class SummaryJson {
     /** Version of the layout below; raised on any incompatible change. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** Significant digits of every computed statistic. */
     public static final int DIGITS = 6;
 
@@ -81,7 +81,8 @@ public final class SummaryJson {
                    @JsonSerialize(using = Exact.class) double alpha, String ciMethod, String testMethod,
                    String multipleComparisons, String gainCiMethod, String gainDefinition, String spreadFloor,
                    String outlierRule, String driftRule, @JsonSerialize(using = Exact.class) double cvWarning,
-                   Run run, List<CellJson> cells, List<ComparisonJson> comparisons, List<ClaimJson> claims) {
+                   DesignJson design, Run run, List<CellJson> cells, List<ComparisonJson> comparisons,
+                   List<ClaimJson> claims) {
 
         static Summary of(AnalysisResult r) {
             Run run = new Run(r.context().status().text(), r.context().environment(), r.context().failures());
@@ -97,7 +98,7 @@ public final class SummaryJson {
                     + " x " + OutlierFlags.MAD_TO_SD + " x MAD, with the spread floor; verdicts are recomputed "
                     + "without outliers", "least-squares slope against measurement order (within boots, or across "
                     + "boot means from " + CellNotes.BOOTS_FOR_DRIFT + " boots), flagged at p < " + DriftCheck.ALPHA,
-                    CellNotes.CV_WARNING, run, r.cells().stream().map(CellJson::of).toList(),
+                    CellNotes.CV_WARNING, DesignJson.of(r.design()), run, r.cells().stream().map(CellJson::of).toList(),
                     r.comparisons().stream().map(ComparisonJson::of).toList(),
                     r.claims().stream().map(ClaimJson::of).toList());
         }

@@ -13,7 +13,8 @@ public enum SequentialAction {
     STOP_REFUTED,
     /**
      * Not decided, and more data are unlikely to decide it: the conditional power under the current trend is below
-     * the design's futility threshold, or the last look was taken. Non-binding: a later look may still decide it.
+     * the design's futility threshold, or a side has no data at all (a failed variant), or the last look was taken.
+     * Non-binding: a later look may still decide it.
      */
     STOP_FUTILE
 }

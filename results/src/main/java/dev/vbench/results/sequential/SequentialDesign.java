@@ -29,8 +29,9 @@ import java.util.function.UnaryOperator;
  * 3.x). Crossing is final. A hypothesis not crossed is futile when the conditional power under its current trend
  * to cross at the last look is below {@code futilityPower} (non-binding: it is tested again while the run goes on).
  * A hypothesis is decided only when both sides have at least 2 replicates of the design's unit; so a boot design
- * decides nothing on its first boot, whose repetitions do not carry boot-to-boot noise. Information fractions are
- * the planned k / K.
+ * decides nothing on its first boot, whose repetitions do not carry boot-to-boot noise; one with a side that has no
+ * data at all (a failed variant) is futile, so that it does not hold the run to its last look. Information fractions
+ * are the planned k / K.
  *
  * @param looks         the maximum number of looks K, 1 (a fixed design) to {@value #MAX_LOOKS}
  * @param unit          what a look adds a round of
@@ -176,18 +177,21 @@ public record SequentialDesign(int looks, ReplicationUnit unit, double futilityP
         return new SequentialLook(look, looks, out);
     }
 
-    /** A hypothesis and its test at this look ({@code null} while it cannot be tested). */
-    private record Candidate(String id, double g0, RatioTest test) {
+    /**
+     * A hypothesis and its test at this look ({@code null} while it cannot be tested); {@code missing} when a side
+     * has no data at all (a failed variant).
+     */
+    private record Candidate(String id, double g0, RatioTest test, boolean missing) {
     }
 
     private Candidate candidate(String id, double g0, Optional<Cell> base, Optional<Cell> cand) {
         if (base.isEmpty() || cand.isEmpty() || !base.get().unit().equals(cand.get().unit())) {
-            return new Candidate(id, g0, null);
+            return new Candidate(id, g0, null, base.isEmpty() || cand.isEmpty());
         }
         RatioTest test = RatioTest.of(base.get().replicates(), cand.get().replicates(), cand.get().direction());
         boolean ready = test.problem().isEmpty() && test.numerator().unit() == unit
                 && test.denominator().unit() == unit;
-        return new Candidate(id, g0, ready ? test : null);
+        return new Candidate(id, g0, ready ? test : null, false);
     }
 
     private List<Hypothesis> family(int look, DecisionLevels levels, List<Candidate> all, SequentialLook previous,
@@ -215,7 +219,7 @@ public record SequentialDesign(int looks, ReplicationUnit unit, double futilityP
             if (decidedBefore.get(i).isPresent()) {
                 out.add(decidedBefore.get(i).get());
             } else if (c.test() == null) {
-                out.add(new Hypothesis(c.id(), claim, look == looks ? SequentialAction.STOP_FUTILE
+                out.add(new Hypothesis(c.id(), claim, look == looks || c.missing() ? SequentialAction.STOP_FUTILE
                         : SequentialAction.CONTINUE, new RatioFamily.Decision(RatioFamily.Call.NONE,
                         Gain.missing("not enough replicates yet"), Double.NaN, Double.NaN, Double.NaN, Double.NaN),
                         0));
