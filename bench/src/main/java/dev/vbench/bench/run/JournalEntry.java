@@ -79,7 +79,8 @@ public sealed interface JournalEntry {
                 String reason, String start, String end, List<Metric> metrics, String raw) {
             Objects.requireNonNull(status, "status");
             return new Measurement(variant, workload, boot == null ? 1 : boot, rep,
-                    Measurement.Status.valueOf(status.toUpperCase(Locale.ROOT)), reason, instant(start), instant(end), metrics == null ? List.of() : metrics, raw);
+                    Measurement.Status.valueOf(status.toUpperCase(Locale.ROOT)), reason, instant(start), instant(end),
+                    metrics == null ? List.of() : metrics, raw);
         }
     }
 

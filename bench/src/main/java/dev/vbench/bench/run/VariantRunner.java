@@ -59,8 +59,8 @@ final class VariantRunner {
         Instant t0 = Instant.now();
         guest.boot(provisioner, sshKey, bootTimeout);
         events.on(new RunEvent.Note(guest.name() + " boot " + boot + " up in "
-                + Duration.between(t0, Instant.now()).toSeconds() + " s at " + guest.address() + ", devices " + guest.evidence().dataDisks().get(0).drivers()
-                + "; warming up"));
+                + Duration.between(t0, Instant.now()).toSeconds() + " s at " + guest.address() + ", devices "
+                + guest.evidence().dataDisks().get(0).drivers() + "; warming up"));
         try (GuestShell shell = guest.shell(bootTimeout)) {
             for (Workload w : workloads) {
                 WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, true,

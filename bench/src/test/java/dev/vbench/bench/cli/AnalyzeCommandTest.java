@@ -99,7 +99,7 @@ class AnalyzeCommandTest {
         assertThat(design.path("kind").asText()).isEqualTo("group-sequential");
         assertThat(design.path("max_looks").asInt()).isEqualTo(3);
         assertThat(design.path("looks_taken").asInt()).isEqualTo(3);
-        assertThat(stdout.toString()).startsWith("SUPPORTED     c1  gain 4x [").contains("of 3");
+        assertThat(stdout.toString()).startsWith("SUPPORTED     c1  gain 4.01x [").contains("(look 2 of 3,");
         Path fixed = tmp.resolve("fixed");
         assertThat(run("--samples", samples.toString(), "--claims", claims("virtio", 3).toString(), "--out",
                 fixed.toString())).isEqualTo(ExitCode.OK);
