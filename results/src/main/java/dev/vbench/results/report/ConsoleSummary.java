@@ -34,15 +34,20 @@ public final class ConsoleSummary {
     }
 
     /**
-     * The closing lines: each claim, then {@code claims: 3 SUPPORTED, 1 INCONCLUSIVE} (or {@code no claims}), then
-     * {@code report: PATH}.
+     * The closing lines: each claim (an INCONCLUSIVE one followed by what would decide it), then
+     * {@code claims: 3 SUPPORTED, 1 INCONCLUSIVE} (or {@code no claims}), then {@code report: PATH}.
      *
      * @param claims the decided claims, in plan order
      * @param report the report's path as the user should open it
      */
     public static List<String> lines(List<ClaimResult> claims, String report) {
         List<String> lines = new ArrayList<>();
-        claims.forEach(c -> lines.add(claimLine(c)));
+        for (ClaimResult c : claims) {
+            lines.add(claimLine(c));
+            if (c.verdict() == ClaimVerdict.INCONCLUSIVE && !c.wouldNeed().isEmpty()) {
+                lines.add("              would need " + c.wouldNeed());
+            }
+        }
         Map<ClaimVerdict, Long> tally = new EnumMap<>(ClaimVerdict.class);
         claims.forEach(c -> tally.merge(c.verdict(), 1L, Long::sum));
         lines.add(claims.isEmpty() ? "claims: none" : "claims: " + tally.entrySet().stream()

@@ -13,8 +13,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param boots             boots per variant, more than {@link #MAX_BOOTS} when no design up to it would do
  * @param repetitions       repetitions per boot
  * @param bootNoiseMeasured whether the between-boot noise was measured (two boots or more on both sides)
+ * @param taken             boots the run took of the side with fewer
  */
-public record SampleSize(int boots, int repetitions, boolean bootNoiseMeasured) {
+public record SampleSize(int boots, int repetitions, boolean bootNoiseMeasured, int taken) {
     /** Wanted probability of a decision. */
     public static final double POWER = 0.8;
     /** The largest number of boots proposed. */
@@ -33,8 +34,9 @@ public record SampleSize(int boots, int repetitions, boolean bootNoiseMeasured) 
         Cell den = higher ? base : candidate;
         int reps = Math.max(repsPerBoot(num), repsPerBoot(den));
         boolean measured = measured(num) && measured(den);
+        int taken = Math.min(num.bootCount(), den.bootCount());
         if (power(num, den, g0, alpha, MAX_BOOTS, reps) < POWER) {
-            return new SampleSize(MAX_BOOTS + 1, reps, measured);
+            return new SampleSize(MAX_BOOTS + 1, reps, measured, taken);
         }
         int low = 1;
         int high = MAX_BOOTS;
@@ -46,7 +48,7 @@ public record SampleSize(int boots, int repetitions, boolean bootNoiseMeasured) 
                 low = mid;
             }
         }
-        return new SampleSize(high, reps, measured);
+        return new SampleSize(high, reps, measured, taken);
     }
 
     /** The power of the two-sided test at {@code alpha} with {@code boots} x {@code reps} a side (boots &gt;= 2). */
@@ -63,7 +65,7 @@ public record SampleSize(int boots, int repetitions, boolean bootNoiseMeasured) 
         return 1 - t.cumulativeProbability(critical - effect / Math.sqrt(va + vb));
     }
 
-    /** @return e.g. {@code about 6 boots x 3 repetitions per variant} */
+    /** @return e.g. {@code about 6 boots x 3 repetitions per variant, 3 more than the 3 taken (80% power ...)} */
     public String text() {
         String unmeasured = bootNoiseMeasured ? "" : " (boot-to-boot noise not measured with one boot: it may take "
                 + "more)";
@@ -71,8 +73,9 @@ public record SampleSize(int boots, int repetitions, boolean bootNoiseMeasured) 
             return "more than " + MAX_BOOTS + " boots x " + repetitions + " repetitions per variant: the gain is too "
                     + "close to the claimed minimum to decide at this noise" + unmeasured;
         }
-        return "about " + boots + " boots x " + repetitions + " repetitions per variant (" + Math.round(100 * POWER)
-                + "% power at the observed gain and noise)" + unmeasured;
+        String more = boots > taken ? ", " + (boots - taken) + " more than the " + taken + " taken" : "";
+        return "about " + boots + " boots x " + repetitions + " repetitions per variant" + more + " ("
+                + Math.round(100 * POWER) + "% power at the observed gain and noise)" + unmeasured;
     }
 
     private static int repsPerBoot(Cell cell) {

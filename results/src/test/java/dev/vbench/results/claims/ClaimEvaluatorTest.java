@@ -47,7 +47,7 @@ class ClaimEvaluatorTest {
         assertThat(result.gain().low()).isLessThan(1.2);
         assertThat(result.gain().high()).isGreaterThanOrEqualTo(1.2);
         assertThat(result.reason()).contains("contains the claimed minimum 1.2");
-        assertThat(result.wouldNeed()).matches("about \\d+ boots x 3 repetitions per variant \\(80% power at the "
+        assertThat(result.wouldNeed()).matches("about (\\d+) boots x 3 repetitions per variant, \\d+ more than the 1 taken \\(80% power at the "
                 + "observed gain and noise\\) \\(boot-to-boot noise not measured with one boot: it may take more\\)");
     }
 

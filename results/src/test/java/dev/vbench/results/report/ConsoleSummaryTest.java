@@ -31,6 +31,17 @@ class ConsoleSummaryTest {
     }
 
     @Test
+    void anInconclusiveClaimIsFollowedByWhatWouldDecideIt() {
+        ClaimResult open = new ClaimResult(new Claim("wb", "text", "ide", "virtio", "randwrite", "write_iops", 1.5),
+                ClaimVerdict.INCONCLUSIVE, new Gain(1.4, 1.2, 1.62, 0.9764, null), "contains 1.5", 0.2, 0.4,
+                "about 26 boots x 2 repetitions per variant, 23 more than the 3 taken", null);
+        assertThat(ConsoleSummary.lines(List.of(open), "r.html")).containsExactly(
+                "INCONCLUSIVE  wb  gain 1.4x [1.2, 1.62] at 97.64%, min 1.5x: contains 1.5",
+                "              would need about 26 boots x 2 repetitions per variant, 23 more than the 3 taken",
+                "claims: 1 INCONCLUSIVE", "report: r.html");
+    }
+
+    @Test
     void aRunWithoutClaimsSaysSo() {
         assertThat(ConsoleSummary.lines(List.of(), "r.html")).containsExactly("claims: none", "report: r.html");
     }
