@@ -56,8 +56,11 @@ class AaRunIT {
         assertThat(tested).as("one tested metric per workload, two candidates").hasSize(3 * 2);
         for (JsonNode c : tested) {
             assertThat(c.path("verdict").asText()).as(c.toString()).isEqualTo("no significant difference");
-            assertThat(c.path("gain_ci_low").asDouble()).as(c.toString()).isLessThanOrEqualTo(1.0);
-            assertThat(c.path("gain_ci_high").asDouble()).as(c.toString()).isGreaterThanOrEqualTo(1.0);
+            // the interval contains 1; an unbounded one (no bound: the baseline is not distinguishable from 0 at the
+            // level, with 1-2 degrees of freedom at 2 boots a side) contains everything
+            boolean unbounded = c.path("gain_ci_low").isNull() || c.path("gain_ci_high").isNull();
+            assertThat(unbounded || c.path("gain_ci_low").asDouble() <= 1.0 && c.path("gain_ci_high").asDouble() >= 1.0)
+                    .as(c.toString()).isTrue();
         }
         assertThat(run.out()).contains("claims: ").contains(out.resolve("report.html").toString());
     }
