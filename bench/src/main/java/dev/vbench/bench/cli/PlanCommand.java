@@ -90,8 +90,10 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "plan %s: %d variants (baseline %s), %d workloads, %s%s%n", parsed.name(),
-                parsed.variants().size(), parsed.baseline(), parsed.workloads().size(), parsed.replication().describe(),
+        err.printf(Locale.ROOT, "plan %s: %d variants (baseline %s%s), %d workloads, %s%s%n", parsed.name(),
+                parsed.variants().size(), parsed.baseline(), parsed.canary().isEmpty() ? ""
+                        : "; canary " + String.join(" and ", parsed.canary()), parsed.workloads().size(),
+                parsed.replication().describe(),
                 emitXml == null ? "" : "; wrote " + xml.size() + " domain definitions to " + emitXml);
         err.flush();
         return ExitCode.OK;

@@ -22,7 +22,10 @@ import java.util.Optional;
  * @param guest       size of every guest
  * @param network     where the NICs are plugged
  * @param baseline    name of the baseline variant ({@code auto} already resolved to the first variant)
- * @param variants    the expanded variants: the explicit list first, then the matrix
+ * @param canary      the canary's A/A pair, {@code [VARIANT, VARIANT.canary]}, both among {@code variants} with the
+ *                    same devices; empty when the plan has no canary
+ * @param variants    the expanded variants: the explicit list first, then the matrix, the canary's twin right after
+ *                    the canary
  * @param workloads   the workloads, in plan order
  * @param replication how many boots of each variant, repetitions per boot, and whether the run may stop early
  * @param claims      claims given inline, checked against the variants and workloads (empty when none or when
@@ -31,11 +34,13 @@ import java.util.Optional;
  * @param source      the plan text exactly as read, for the record of a run
  */
 public record Plan(String name, String connect, PlanImage image, Accel accel, GuestSpec guest, NetworkSpec network,
-        String baseline, List<Variant> variants, List<Workload> workloads, Replication replication,
-        List<Claim> claims, Path claimsFile, String source) {
+        String baseline, List<String> canary, List<Variant> variants, List<Workload> workloads,
+        Replication replication, List<Claim> claims, Path claimsFile, String source) {
 
     /** The libvirt URI used when a plan names none. */
     public static final String DEFAULT_CONNECT = "qemu:///system";
+    /** What a canary's twin adds to the canary's name. */
+    public static final String CANARY_SUFFIX = ".canary";
 
     public Plan {
         Objects.requireNonNull(name, "name");
@@ -50,6 +55,7 @@ public record Plan(String name, String connect, PlanImage image, Accel accel, Gu
         variants = List.copyOf(variants);
         workloads = List.copyOf(workloads);
         claims = List.copyOf(claims);
+        canary = List.copyOf(canary);
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one variant");
         }
@@ -59,8 +65,35 @@ public record Plan(String name, String connect, PlanImage image, Accel accel, Gu
         if (variants.stream().noneMatch(v -> v.name().equals(baseline))) {
             throw new IllegalArgumentException("baseline " + baseline + " is not a variant of the plan");
         }
+        requireCanaryPair(canary, variants);
         if (claimsFile != null && !claims.isEmpty()) {
             throw new IllegalArgumentException("a plan has inline claims or a claims file, not both");
+        }
+    }
+
+    /** The name of a canary's twin: {@code VARIANT.canary}. */
+    public static String canaryTwin(String variant) {
+        return variant + CANARY_SUFFIX;
+    }
+
+    /** Whether {@code variant} is one of the canary's A/A pair. */
+    public boolean isCanary(String variant) {
+        return canary.contains(variant);
+    }
+
+    private static void requireCanaryPair(List<String> canary, List<Variant> variants) {
+        if (canary.isEmpty()) {
+            return;
+        }
+        if (canary.size() != 2 || !canary.get(1).equals(canaryTwin(canary.get(0)))) {
+            throw new IllegalArgumentException("a canary is a pair [VARIANT, VARIANT" + CANARY_SUFFIX + "], not "
+                    + canary);
+        }
+        List<Variant> pair = canary.stream().map(n -> variants.stream().filter(v -> v.name().equals(n))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("canary " + n
+                        + " is not a variant of the plan"))).toList();
+        if (!pair.get(0).disk().equals(pair.get(1).disk()) || !pair.get(0).nic().equals(pair.get(1).nic())) {
+            throw new IllegalArgumentException("the canary's pair must have the same devices: " + pair);
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * {@link PlanImage#read image}, {@link GuestReader guest}, {@link NetworkReader network}, {@link VariantsReader
  * variants and baseline}, {@link MatrixReader matrix}, {@link Workload#readAll workloads} with {@link FioSpec#read
  * fio} and {@link Iperf3Spec#read iperf3}, {@link Replication#read boots and repetitions} and
- * {@link ClaimsReader claims} (which also reads claims files).
+ * {@link ClaimsReader claims} (which also reads claims files). {@code canary: VARIANT} adds the variant's twin
+ * {@code VARIANT.canary}, the same devices, so that the canary is measured twice a round (an A/A pair).
  *
  * <p>Defaults for keys a plan leaves out: {@code connect: qemu:///system}, {@code image: default},
  * {@code accel: auto}, {@code guest: {vcpus: 2, memory_mib: 1024}}, {@code network: vbench} (the lab's
@@ -39,8 +40,9 @@ import java.util.regex.Pattern;
  *
  * <p>Variant order: the {@code variants} list first, then the {@code matrix} as a full factorial with
  * {@code disk.bus} varying slowest, then {@code disk.cache}, {@code disk.io}, {@code nic.model}, each in the
- * order written. Matrix variants are named {@code DiskSpec.shortName() + "-" + nic model}; a generated variant
- * that the list already defines identically (same name, same devices) is not added twice.
+ * order written; a canary's twin follows the canary. Matrix variants are named
+ * {@code DiskSpec.shortName() + "-" + nic model}; a generated variant that the list already defines identically
+ * (same name, same devices) is not added twice.
  *
  * <p>Relative paths ({@code image.*}, a {@code claims} file) are resolved against the plan file's directory and
  * made absolute (libvirt needs absolute paths). Files are not opened here: whether they exist is the lab's concern.
@@ -50,7 +52,7 @@ public final class PlanParser {
     public static final int MAX_BYTES = 1 << 20;
 
     private static final List<String> TOP_KEYS = List.of("name", "connect", "image", "accel", "guest", "network",
-            "baseline", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims");
+            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims");
     /** A libvirt URI without shell metacharacters ($, `, ;, |, quotes, parentheses...): it may reach ssh. */
     private static final Pattern URI = Pattern.compile("[a-z][a-z0-9+.-]*://[A-Za-z0-9._~:/?#\\[\\]@!&=+,%-]*");
 
@@ -122,7 +124,9 @@ public final class PlanParser {
         GuestSpec guest = top.get("guest").map(GuestReader::read).orElse(GuestSpec.DEFAULT);
         NetworkSpec network = top.get("network").map(NetworkReader::read)
                 .orElse(NetworkSpec.libvirtNetwork(NetworkSpec.LAB_NETWORK));
-        List<Variant> variants = VariantsReader.read(top);
+        List<Variant> declared = VariantsReader.read(top);
+        List<String> canary = VariantsReader.canary(top.get("canary").orElse(null), declared);
+        List<Variant> variants = VariantsReader.withCanary(declared, canary);
         String baseline = VariantsReader.baseline(top.get("baseline").orElse(null), variants);
         List<Workload> workloads = Workload.readAll(top.required("workloads",
                 "e.g. workloads: [{name: randread-4k, fio: {rw: randread}}]"));
@@ -140,8 +144,8 @@ public final class PlanParser {
                         + claimsNode.describe());
             }
         }
-        return new Plan(name, connect, image, accel, guest, network, baseline, variants, workloads, replication,
-                claims, claimsFile, text);
+        return new Plan(name, connect, image, accel, guest, network, baseline, canary, variants, workloads,
+                replication, claims, claimsFile, text);
     }
 
     private static String connect(PlanNode node) {

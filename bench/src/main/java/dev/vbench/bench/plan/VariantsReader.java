@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a plan's {@code variants} list, merges the variants its {@code matrix} generates ({@link MatrixReader})
- * and resolves {@code baseline}. A variant is {@code {name: NAME, disk: {bus, cache, io}, nic: {model}}}.
+ * Reads a plan's {@code variants} list, merges the variants its {@code matrix} generates ({@link MatrixReader}),
+ * expands the {@code canary} into its A/A pair and resolves {@code baseline}. A variant is
+ * {@code {name: NAME, disk: {bus, cache, io}, nic: {model}}}.
  */
 final class VariantsReader {
     /** The word for "libvirt's default" of {@code disk.io}. */
@@ -115,6 +116,46 @@ final class VariantsReader {
         PlanNode m = node.map("a mapping {model: ...}").allowKeys(NIC_KEYS);
         return new NicSpec(m.get("model").map(n -> NicModel.fromPlan(n.choice(NicModel.planNames())))
                 .orElse(NicModel.VIRTIO));
+    }
+
+    /**
+     * The canary's A/A pair {@code [VARIANT, VARIANT.canary]} that {@code node} ({@code canary: VARIANT}) names, or
+     * empty when the plan has no canary ({@code node} absent or null).
+     */
+    static List<String> canary(PlanNode node, List<Variant> variants) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> names = variants.stream().map(Variant::name).toList();
+        String name;
+        try {
+            name = node.reference(names, "variant");
+        } catch (PlanException e) {
+            throw new PlanException(e.file(), e.line(), e.key(), e.problem() + "; name one variant of the plan,"
+                    + " which is then measured twice a round, as VARIANT and VARIANT" + Plan.CANARY_SUFFIX);
+        }
+        String twin = Plan.canaryTwin(name);
+        if (!Variant.NAME.matcher(twin).matches()) {
+            throw node.error("the canary's twin " + OneLine.quote(twin) + " would be longer than 48 characters;"
+                    + " shorten the variant's name to at most " + (48 - Plan.CANARY_SUFFIX.length()) + " characters");
+        }
+        if (names.contains(twin)) {
+            throw node.error("the plan already has a variant " + OneLine.quote(twin) + ", the name of the canary's"
+                    + " twin; rename that variant");
+        }
+        return List.of(name, twin);
+    }
+
+    /** {@code variants} with the twin of the canary {@code pair} (same devices) right after the canary. */
+    static List<Variant> withCanary(List<Variant> variants, List<String> pair) {
+        List<Variant> all = new ArrayList<>();
+        for (Variant v : variants) {
+            all.add(v);
+            if (!pair.isEmpty() && v.name().equals(pair.get(0))) {
+                all.add(new Variant(pair.get(1), v.disk(), v.nic()));
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** The baseline's name: {@code node} names a variant or is {@code auto}; absent means the first variant. */

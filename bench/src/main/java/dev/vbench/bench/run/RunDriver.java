@@ -207,7 +207,7 @@ public final class RunDriver {
         AccelResolution accel = AccelCache.resolve(plan.accel(), provisioner, host, image, pool, state.runId(),
                 options.lab());
         events.on(new RunEvent.EnvironmentKnown(RunRecord.environment(host, accel, state.runId(), state.seed(),
-                plan.guest())));
+                plan.guest(), ImageIdentity.of(options.lab(), plan.image()))));
         options.out().println("accelerator: " + accel.resolved().planName() + " (" + accel.reason() + ")");
         return accel;
     }

@@ -82,9 +82,13 @@ public final class RunRecord {
         }
     }
 
-    /** run.json's environment: the host, libvirt, the accelerator, the harness, the run's id and seed, the guest. */
+    /**
+     * run.json's environment: the host, libvirt, the accelerator, the harness, the run's id and seed, the guest and
+     * its image ({@code image_recipe_hash}; {@code guest_kernel} as the image says, which the first ready variant's
+     * own report replaces in run.json).
+     */
     static Map<String, String> environment(HostEnvironment host, AccelResolution accel, String runId, long seed,
-            GuestSpec guest) {
+            GuestSpec guest, ImageIdentity image) {
         HarnessVersion harness = HarnessVersion.current();
         Map<String, String> env = new TreeMap<>();
         env.put("accelerator", accel.resolved().planName());
@@ -104,6 +108,8 @@ public final class RunRecord {
         env.put("seed", Long.toString(seed));
         env.put("guest_vcpus", Integer.toString(guest.vcpus()));
         env.put("guest_memory_mib", Integer.toString(guest.memoryMib()));
+        env.put("guest_kernel", image.guestKernel());
+        env.put("image_recipe_hash", image.recipeHash());
         return env;
     }
 

@@ -53,11 +53,16 @@ final class VariantRunner {
      * and runs each workload once, briefly, to wake caches, page tables and the NIC up.
      *
      * @return the record of the ready variant
+     * @throws BootFailedException when the guest was started but did not boot (its console log kept and named)
      */
     VariantRecord bootAndWarmUp(Provisioner provisioner, VariantGuest guest, int boot, List<Workload> workloads)
             throws IOException {
         Instant t0 = Instant.now();
-        guest.boot(provisioner, sshKey, bootTimeout);
+        try {
+            guest.boot(provisioner, sshKey, bootTimeout);
+        } catch (RuntimeException e) {
+            throw bootFailed(guest, boot, e);
+        }
         events.on(new RunEvent.Note(guest.name() + " boot " + boot + " up in "
                 + Duration.between(t0, Instant.now()).toSeconds() + " s at " + guest.address() + ", devices "
                 + guest.evidence().dataDisks().get(0).drivers() + "; warming up"));
@@ -69,6 +74,24 @@ final class VariantRunner {
             }
         }
         return VariantRecord.ready(guest);
+    }
+
+    /**
+     * A boot's failure {@code e}; when the guest had been started, with its console log kept in the run directory
+     * (before the run's pool, where the log is, is deleted) and named. A failure that ends the run, or one during
+     * an interruption, stays as it is.
+     */
+    private RuntimeException bootFailed(VariantGuest guest, int boot, RuntimeException e) {
+        if (guest.domain() == null || guest.spec().consoleLog() == null || Failures.endsRun(e)
+                || interrupted.getAsBoolean()) {
+            return e;
+        }
+        try {
+            return new BootFailedException(e, raw.keepConsole(guest.spec().consoleLog(), guest.name(), boot));
+        } catch (OutputException unwritable) {
+            unwritable.addSuppressed(e);
+            return unwritable;
+        }
     }
 
     /**

@@ -112,6 +112,10 @@ class BadInputTest {
         planCase(cases, "baseline not a variant",
                 List.of("baseline: unknown variant 'ide-wt-e100'", "valid: auto, ide-wt-e1000, virtio-wb-virtio"),
                 t -> replaceLine(t, "baseline: ide-wt-e1000", "baseline: ide-wt-e100"));
+        planCase(cases, "canary not a variant",
+                List.of("canary: unknown variant 'virtio-wb'", "valid: ide-wt-e1000, virtio-wb-virtio",
+                        "name one variant of the plan"),
+                t -> replaceLine(t, "baseline: ide-wt-e1000", "baseline: ide-wt-e1000\ncanary: virtio-wb"));
         planCase(cases, "repetitions negative", List.of("repetitions", "-1 is out of range", "1..1000"),
                 t -> replace(t, "repetitions: 2", "repetitions: -1"));
         planCase(cases, "repetitions absurd", List.of("repetitions", "100000 is out of range", "1..1000"),

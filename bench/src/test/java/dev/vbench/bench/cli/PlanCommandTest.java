@@ -43,6 +43,24 @@ class PlanCommandTest {
     }
 
     @Test
+    void aCanaryIsListedWithItsTwinAndNamedInTheSummary() throws Exception {
+        Path plan = dir.resolve("c.yaml");
+        Files.writeString(plan, Files.readString(Path.of("plans/smoke.yaml"))
+                .replaceFirst("baseline: ide-wt-e1000\n", "baseline: ide-wt-e1000\ncanary: ide-wt-e1000\n"));
+
+        Cli.Result r = vbench("plan", "--plan", plan.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                ide-wt-e1000         disk=ide cache=writethrough io=default nic=e1000
+                ide-wt-e1000.canary  disk=ide cache=writethrough io=default nic=e1000
+                virtio-wb-virtio     disk=virtio cache=writeback io=default nic=virtio
+                """);
+        assertThat(r.err()).contains("plan smoke: 3 variants (baseline ide-wt-e1000; canary ide-wt-e1000 and"
+                + " ide-wt-e1000.canary), 2 workloads");
+    }
+
+    @Test
     void printsMatrixVariantsWithIo() throws Exception {
         Path plan = dir.resolve("m.yaml");
         Files.writeString(plan, """

@@ -186,6 +186,16 @@ class PlanErrorsTest {
                 bad("variant named auto", with("- name: b", "- name: auto"), 6, "variants[1].name", "'auto' is reserved"),
                 bad("baseline not a variant", plus("baseline: c\n"), 12, "baseline", "unknown variant 'c'",
                         "(valid: auto, a, b)"),
+                bad("canary not a variant", plus("canary: c\n"), 12, "canary", "unknown variant 'c'", "(valid: a, b)",
+                        "name one variant of the plan", "VARIANT.canary"),
+                bad("canary misspelt", with("- name: b", "- name: bravo").replace("repetitions: 3\n",
+                        "repetitions: 3\ncanary: brav\n"), 12, "canary", "unknown variant 'brav'", "did you mean 'bravo'?"),
+                bad("canary twin clashes with a variant", plus("canary: a\n").replace("- name: b", "- name: a.canary"),
+                        12, "canary", "already has a variant 'a.canary'", "rename that variant"),
+                bad("canary name too long for its twin", plus("canary: " + "x".repeat(42) + "\n")
+                        .replace("- name: a", "- name: " + "x".repeat(42)), 12, "canary", "longer than 48 characters",
+                        "at most 41"),
+                bad("canary a list", plus("canary: [a, b]\n"), 12, "canary", "expected"),
                 bad("matrix name clash", plus("matrix: {disk.bus: [ide], disk.cache: [writethrough], nic.model: [e1000]}\n")
                         .replace("- name: a", "- name: ide-wt-e1000").replace("bus: ide, cache: writethrough", "bus: sata, cache: writethrough"),
                         12, "matrix", "generates variant 'ide-wt-e1000'", "defines differently on line 3"),

@@ -62,6 +62,19 @@ class PlanRecordTest {
     }
 
     @Test
+    void theCanaryPairIsRecordedAfterTheBaselineAndIsEmptyWithoutOne() throws Exception {
+        String smoke = Files.readString(Path.of("plans/smoke.yaml"), StandardCharsets.UTF_8);
+        JsonNode with = expanded(smoke.replaceFirst("baseline: ide-wt-e1000\n",
+                "baseline: ide-wt-e1000\ncanary: virtio-wb-virtio\n"));
+        assertThat(keys(with)).containsSubsequence("baseline", "canary", "variants");
+        assertThat(with.path("canary").toString()).isEqualTo("[\"virtio-wb-virtio\",\"virtio-wb-virtio.canary\"]");
+        assertThat(with.path("variants")).extracting(v -> v.path("name").asText())
+                .containsExactly("ide-wt-e1000", "virtio-wb-virtio", "virtio-wb-virtio.canary");
+        assertThat(with.path("variants").get(2).path("disk")).isEqualTo(with.path("variants").get(1).path("disk"));
+        assertThat(expanded(smoke).path("canary").toString()).isEqualTo("[]");
+    }
+
+    @Test
     void aBridgeWithoutVirtualportKeepsTheNull() throws Exception {
         String smoke = Files.readString(Path.of("plans/smoke.yaml"), StandardCharsets.UTF_8);
         JsonNode n = expanded(smoke.replaceFirst("baseline: ide-wt-e1000\n",

@@ -40,12 +40,18 @@ class RunRecordGoldenTest {
                 "192.168.150.20", "6.1.0-50-amd64", "/dev/sda",
                 "vbench-devices v1\ndisk name=sda serial=vbdata drivers=sd,ata_piix sysfs=/sys/devices/x\nend\n",
                 "<domain type='qemu'><name>vbench-r1-ide-wt-e1000</name></domain>");
-        VariantRecord virtio = VariantRecord.failed("virtio-wb-virtio",
-                "cannot reach root@192.168.150.21:22 over SSH: timeout");
+        VariantRecord twin = new VariantRecord("ide-wt-e1000.canary", "ready", null,
+                "vbench-r1-ide-wt-e1000.canary", "192.168.150.22", "6.1.0-50-amd64", "/dev/sda",
+                "vbench-devices v1\ndisk name=sda serial=vbdata drivers=sd,ata_piix sysfs=/sys/devices/x\nend\n",
+                "<domain type='qemu'><name>vbench-r1-ide-wt-e1000.canary</name></domain>");
+        VariantRecord virtio = VariantRecord.failed("virtio-wb-virtio", "boot 1: wait for an IPv4 address of"
+                + " domain 'vbench-r1-virtio-wb-virtio': no DHCP lease or ARP entry within 120 s; console:"
+                + " raw/virtio-wb-virtio/boot1/console.log");
         return new RunRecord.Content("r1", "partial", 42, Instant.parse("2026-11-26T04:00:00Z"),
                 Instant.parse("2026-11-26T04:05:00Z"), new HarnessVersion("0.1.0", "0123abcd", false),
-                Map.of("accelerator", "tcg", "host_kernel", "6.1.0", "libvirt_version", "9.0.0"), plan,
-                "run-plan.yaml", List.of(ide, virtio),
+                Map.of("accelerator", "tcg", "host_kernel", "6.1.0", "libvirt_version", "9.0.0", "guest_kernel",
+                        "6.1.0-50-amd64", "image_recipe_hash", "0123456789abcdef"), plan,
+                "run-plan.yaml", List.of(ide, twin, virtio),
                 List.of(JournalTest.ok("ide-wt-e1000", 1, 1165.5), JournalTest.ok("ide-wt-e1000", 2, 0.1 + 0.2)));
     }
 

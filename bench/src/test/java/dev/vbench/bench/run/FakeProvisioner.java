@@ -1,0 +1,145 @@
+package dev.vbench.bench.run;
+
+import dev.vbench.provisioning.DomainDefinition;
+import dev.vbench.provisioning.DomainSpec;
+import dev.vbench.provisioning.HostEnvironment;
+import dev.vbench.provisioning.Provisioner;
+import dev.vbench.provisioning.ProvisioningException;
+import dev.vbench.provisioning.RunTag;
+import dev.vbench.provisioning.RunningDomain;
+import dev.vbench.provisioning.TaggedDomain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A host whose guests start but never get an address: each started domain writes {@link #console} of its name to
+ * its console log, as QEMU would, and then waits in vain for a DHCP lease. Nothing else is supported.
+ */
+final class FakeProvisioner implements Provisioner {
+    /** What the console of domain {@code name} shows. */
+    static String console(String name) {
+        return "[    0.000000] Linux version 6.1.0-test-amd64\n" + name + ": dhclient: no DHCPOFFERS received\n";
+    }
+
+    /** Console logs written, in order. */
+    final List<Path> consoleLogs = new ArrayList<>();
+    /** Domains torn down, in order. */
+    final List<String> closed = new ArrayList<>();
+
+    @Override
+    public String uri() {
+        return "test:///default";
+    }
+
+    @Override
+    public HostEnvironment hostEnvironment() {
+        return new HostEnvironment(uri(), "fakehost", "TEST", "1.0.0", "9.0.0", false);
+    }
+
+    @Override
+    public long hostMemoryBytes() {
+        return 8L << 30;
+    }
+
+    @Override
+    public RunningDomain start(DomainSpec spec) {
+        try {
+            Files.writeString(spec.consoleLog(), console(spec.name()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        consoleLogs.add(spec.consoleLog());
+        return new Stuck(spec.name(), spec.tag());
+    }
+
+    @Override
+    public RunningDomain start(DomainDefinition definition) {
+        throw new UnsupportedOperationException("only variants' guests start here");
+    }
+
+    @Override
+    public String networkHostAddress(String network) {
+        throw new UnsupportedOperationException("no iperf3 here");
+    }
+
+    @Override
+    public List<TaggedDomain> listTagged() {
+        return List.of();
+    }
+
+    @Override
+    public void removeTagged(TaggedDomain domain) {
+        throw new UnsupportedOperationException("nothing is left over here");
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** A running domain that never gets an address. */
+    private final class Stuck implements RunningDomain {
+        private final String name;
+        private final RunTag tag;
+        private boolean active = true;
+
+        Stuck(String name, RunTag tag) {
+            this.name = name;
+            this.tag = tag;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public RunTag tag() {
+            return tag;
+        }
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+
+        @Override
+        public Inet4Address waitForIpv4(Duration timeout) {
+            throw new ProvisioningException("wait for an IPv4 address of domain '" + name + "'", "no DHCP lease or"
+                    + " ARP entry within " + timeout.toSeconds() + " s; the guest did not boot or did not configure"
+                    + " its NIC by DHCP (see its console log)");
+        }
+
+        @Override
+        public void suspend() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resume() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String liveXml() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long hostCpuNanos() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+            active = false;
+            closed.add(name);
+        }
+    }
+}
