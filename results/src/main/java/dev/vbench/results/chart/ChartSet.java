@@ -179,7 +179,18 @@ public final class ChartSet {
     }
 
     private void save(Chart<?, ?> chart, String kind, String title, String name) throws IOException {
-        String base = unique(name.replaceAll("[^A-Za-z0-9._-]", "_"));
+        files.add(write(chart, kind, title, dir, subdir, unique(fileName(name))));
+    }
+
+    /**
+     * Writes a chart as {@code dir/subdir/base.png} and {@code .svg}, replacing earlier versions, never through a
+     * link. XChart draws the same bytes for the same chart: no timestamps, fonts and locale fixed by
+     * {@link ChartStyle}.
+     *
+     * @return the chart's files
+     */
+    static ChartFile write(Chart<?, ?> chart, String kind, String title, Path dir, String subdir, String base)
+            throws IOException {
         Path png = dir.resolve(subdir).resolve(base + ".png");
         Path svg = dir.resolve(subdir).resolve(base + ".svg");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -188,8 +199,13 @@ public final class ChartSet {
         bytes.reset();
         VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         OutputFiles.replace(svg, bytes.toByteArray());
-        files.add(new ChartFile(kind, title, subdir + "/" + base + ".png", subdir + "/" + base + ".svg",
-                chart.getWidth(), chart.getHeight()));
+        return new ChartFile(kind, title, subdir + "/" + base + ".png", subdir + "/" + base + ".svg",
+                chart.getWidth(), chart.getHeight());
+    }
+
+    /** @return {@code name} with every character outside {@code [A-Za-z0-9._-]} replaced by {@code _} */
+    static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private String unique(String name) {
