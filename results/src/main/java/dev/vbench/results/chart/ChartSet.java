@@ -191,16 +191,20 @@ public final class ChartSet {
      */
     static ChartFile write(Chart<?, ?> chart, String kind, String title, Path dir, String subdir, String base)
             throws IOException {
-        Path png = dir.resolve(subdir).resolve(base + ".png");
-        Path svg = dir.resolve(subdir).resolve(base + ".svg");
+        ChartFile file = writePng(chart, kind, title, dir, subdir, base);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        OutputFiles.replace(dir.resolve(subdir).resolve(base + ".svg"), bytes.toByteArray());
+        return new ChartFile(kind, title, file.png(), subdir + "/" + base + ".svg", file.width(), file.height());
+    }
+
+    /** {@link #write} without the SVG: the file's {@code svg} is null. */
+    static ChartFile writePng(Chart<?, ?> chart, String kind, String title, Path dir, String subdir, String base)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
-        OutputFiles.replace(png, bytes.toByteArray());
-        bytes.reset();
-        VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        OutputFiles.replace(svg, bytes.toByteArray());
-        return new ChartFile(kind, title, subdir + "/" + base + ".png", subdir + "/" + base + ".svg",
-                chart.getWidth(), chart.getHeight());
+        OutputFiles.replace(dir.resolve(subdir).resolve(base + ".png"), bytes.toByteArray());
+        return new ChartFile(kind, title, subdir + "/" + base + ".png", null, chart.getWidth(), chart.getHeight());
     }
 
     /** @return {@code name} with every character outside {@code [A-Za-z0-9._-]} replaced by {@code _} */

@@ -52,19 +52,21 @@ public final class TrendChart {
     }
 
     /**
-     * Renders the chart into {@code dir/subdir} as {@code trend-ID.png} and {@code .svg} (ID the series' id).
+     * Renders the chart into {@code dir/subdir} as {@code trend-ID.png} (ID the series' id); no SVG, which would
+     * hold every sample of a year of nights.
      *
      * @param series a series with at least one night
      * @param dir    the output directory
      * @param subdir the chart directory inside it
-     * @return the chart's files
+     * @return the chart's file (its {@code svg} null)
      * @throws IOException when a file cannot be written
      */
     public static ChartFile render(TrendSeries series, Path dir, String subdir) throws IOException {
         ChartStyle.offScreen();
         XYChart chart = of(series);
         OutputFiles.subdirectory(dir, subdir);
-        return ChartSet.write(chart, "trend", chart.getTitle(), dir, subdir, "trend-" + series.history().key().id());
+        return ChartSet.writePng(chart, "trend", chart.getTitle(), dir, subdir, "trend-"
+                + series.history().key().id());
     }
 
     static XYChart of(TrendSeries s) {

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Writes the trend report of a history to a directory: {@code index.html} ({@link TrendHtml}), {@code trend.json}
  * ({@link TrendJson}, format {@code vbench-trend}) and {@code charts/} (one chart per series with nights,
- * {@link TrendChart}, PNG and SVG). No write follows a symbolic link ({@link OutputFiles}).
+ * {@link TrendChart}, PNG). No write follows a symbolic link ({@link OutputFiles}).
  *
  * <pre>
  * TrendReport.write(outDir, "vbench nightly: lab-1", histories, changePoints, alerts);

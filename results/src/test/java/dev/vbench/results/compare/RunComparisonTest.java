@@ -95,6 +95,21 @@ class RunComparisonTest {
     }
 
     @Test
+    void anOutlierThatHidesADifferenceIsNoted() {
+        List<Sample> a = new ArrayList<>();
+        List<Sample> b = new ArrayList<>();
+        cell(a, "v1", "randread-4k", "read_iops", "IO/s", 1000, 0);
+        for (Sample s : sampleList(900, 1)) {
+            b.add(s.boot() == 2 && s.rep() == 0 ? new Sample(s.variant(), s.workload(), s.metric(), s.unit(),
+                    s.rep(), 4000, s.boot()) : s);
+        }
+        CellComparison c = RunComparison.compare(a, b, "r1", "r2").cells().get(0);
+        assertThat(c.b().outliers()).hasSize(1);
+        assertThat(c.verdict()).isEqualTo(ComparisonVerdict.NO_SIGNIFICANT_DIFFERENCE);
+        assertThat(c.withoutOutliers()).isEqualTo(ComparisonVerdict.WORSE);
+    }
+
+    @Test
     void cellsOfOneRunOnlyAreListedAndEnvironmentChangesNamed() {
         List<Sample> a = new ArrayList<>();
         List<Sample> b = new ArrayList<>();
@@ -140,6 +155,12 @@ class RunComparisonTest {
                 out.add(new Sample(variant, workload, metric, unit, rep, value(level, shift, boot, rep), boot + 1));
             }
         }
+    }
+
+    private static List<Sample> sampleList(double level, int shift) {
+        List<Sample> out = new ArrayList<>();
+        cell(out, "v1", "randread-4k", "read_iops", "IO/s", level, shift);
+        return out;
     }
 
     private static double value(double level, int shift, int boot, int rep) {
