@@ -27,6 +27,8 @@ public final class ExitCode {
     public static final int CLAIMS_INCONCLUSIVE = 10;
     /** At least one claim was REFUTED. */
     public static final int CLAIMS_REFUTED = 11;
+    /** {@code compare}: at least one tested cell of run B differs significantly from run A's. */
+    public static final int COMPARE_DIFFERS = 13;
 
     private ExitCode() {
     }

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Boots VM variants through libvirt, runs fio and iperf3 in them and tests tuning claims.",
-        subcommands = {PlanCommand.class, RunCommand.class, AnalyzeCommand.class, ImportCommand.class,
-            DoctorCommand.class, CleanupCommand.class})
+        subcommands = {PlanCommand.class, RunCommand.class, AnalyzeCommand.class, CompareCommand.class,
+            ImportCommand.class, DoctorCommand.class, CleanupCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 public final class RunDirectory {
     /** The plan file as given, copied into the run directory; {@code --resume} reads it from there. */
     public static final String PLAN_COPY = "plan.yaml";
+    /** Every sample of the run, written at its end ({@link dev.vbench.results.SampleCsv}). */
+    public static final String RESULTS_CSV = "results.csv";
 
     private RunDirectory() {
     }

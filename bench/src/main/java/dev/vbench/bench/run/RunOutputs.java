@@ -31,7 +31,7 @@ import java.util.Set;
  * analysis (summary.json, junit.xml, report.html, charts/). Safe to call on any path, an interrupted run included.
  */
 final class RunOutputs {
-    static final String RESULTS_CSV = "results.csv";
+    static final String RESULTS_CSV = RunDirectory.RESULTS_CSV;
 
     private final Plan plan;
     private final Path planFile;

@@ -287,6 +287,22 @@ class BadInputTest {
                     return new Command(List.of("analyze", "--samples", csv.toString(), "--out", link.toString()),
                             target.resolve("summary.json"), fakeLab(d, false, false));
                 }));
+        cases.add(new Case("compare: --out is a symbolic link", ExitCode.CONFIG,
+                List.of("is a symbolic link", "give the directory itself or a new one"), d -> {
+                    Path target = Files.createDirectories(d.resolve("elsewhere"));
+                    Path link = Files.createSymbolicLink(d.resolve("comparison"), target);
+                    return new Command(List.of("compare", d.toString(), d.toString(), "--out", link.toString()),
+                            target.resolve("summary.json"), fakeLab(d, false, false));
+                }));
+        cases.add(new Case("compare: run A has no run.json", ExitCode.CONFIG,
+                List.of("run has no run.json", "give the directory of a run"), d -> {
+                    Path run = Files.createDirectories(d.resolve("run"));
+                    Files.writeString(run.resolve("results.csv"), "variant,workload,metric,unit,rep,value\n"
+                            + "ide,randread,read_iops,IO/s,1,1200\n");
+                    Path out = d.resolve("comparison");
+                    return new Command(List.of("compare", run.toString(), d.toString(), "--out", out.toString()),
+                            out, fakeLab(d, false, false));
+                }));
         cases.add(new Case("import: --out is a symbolic link to a canary file", ExitCode.CONFIG,
                 List.of("is a symbolic link", "give the samples file itself"), d -> {
                     Path input = Files.writeString(d.resolve("fio.json"), "{}");

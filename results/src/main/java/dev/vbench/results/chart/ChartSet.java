@@ -179,17 +179,37 @@ public final class ChartSet {
     }
 
     private void save(Chart<?, ?> chart, String kind, String title, String name) throws IOException {
-        String base = unique(name.replaceAll("[^A-Za-z0-9._-]", "_"));
-        Path png = dir.resolve(subdir).resolve(base + ".png");
-        Path svg = dir.resolve(subdir).resolve(base + ".svg");
+        files.add(write(chart, kind, title, dir, subdir, unique(fileName(name))));
+    }
+
+    /**
+     * Writes a chart as {@code dir/subdir/base.png} and {@code .svg}, replacing earlier versions, never through a
+     * link. XChart draws the same bytes for the same chart: no timestamps, fonts and locale fixed by
+     * {@link ChartStyle}.
+     *
+     * @return the chart's files
+     */
+    static ChartFile write(Chart<?, ?> chart, String kind, String title, Path dir, String subdir, String base)
+            throws IOException {
+        ChartFile file = writePng(chart, kind, title, dir, subdir, base);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        OutputFiles.replace(dir.resolve(subdir).resolve(base + ".svg"), bytes.toByteArray());
+        return new ChartFile(kind, title, file.png(), subdir + "/" + base + ".svg", file.width(), file.height());
+    }
+
+    /** {@link #write} without the SVG: the file's {@code svg} is null. */
+    static ChartFile writePng(Chart<?, ?> chart, String kind, String title, Path dir, String subdir, String base)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
-        OutputFiles.replace(png, bytes.toByteArray());
-        bytes.reset();
-        VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        OutputFiles.replace(svg, bytes.toByteArray());
-        files.add(new ChartFile(kind, title, subdir + "/" + base + ".png", subdir + "/" + base + ".svg",
-                chart.getWidth(), chart.getHeight()));
+        OutputFiles.replace(dir.resolve(subdir).resolve(base + ".png"), bytes.toByteArray());
+        return new ChartFile(kind, title, subdir + "/" + base + ".png", null, chart.getWidth(), chart.getHeight());
+    }
+
+    /** @return {@code name} with every character outside {@code [A-Za-z0-9._-]} replaced by {@code _} */
+    static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private String unique(String name) {

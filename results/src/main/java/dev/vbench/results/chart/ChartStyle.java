@@ -16,6 +16,13 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
+    /** Charts are drawn off screen: called before one is built, so that AWT never tries to reach an X display. */
+    static void offScreen() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     /**
      * @param styler     the chart's styler
      * @param categories number of categories on the x axis (labels are tilted above 4), 0 for none

@@ -7,6 +7,7 @@ import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.metric.MetricCatalog;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.ComparisonVerdict;
+import dev.vbench.results.stats.Gain;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -59,17 +60,38 @@ final class GainChart {
                 .sorted(Comparator.comparing(Comparison::workload).thenComparing(Comparison::metric)
                         .thenComparing(Comparison::candidate))
                 .toList();
-        if (shown.isEmpty()) {
-            return Optional.empty();
-        }
-        int rows = shown.size();
         Map<Double, List<String>> minGains = new TreeMap<>();
         for (ClaimResult claim : result.claims()) {
             minGains.computeIfAbsent(claim.claim().minGain(), g -> new ArrayList<>()).add(claim.claim().id());
         }
-        long verdicts = shown.stream().map(Comparison::verdict).distinct().count();
+        return of("Gain over baseline " + result.baseline() + " (above 1 is better)", shown.stream()
+                .map(c -> new Row(c.candidate() + " \u00b7 " + c.workload() + " \u00b7 "
+                        + MetricCatalog.label(c.metric()), c.gain(), c.verdict())).toList(), minGains);
+    }
+
+    /**
+     * One row of a gain chart.
+     *
+     * @param label   what is compared, e.g. {@code virtio · randread-4k · read IOPS}
+     * @param gain    the gain and its interval
+     * @param verdict its verdict, which sets the colour
+     */
+    record Row(String label, Gain gain, ComparisonVerdict verdict) {
+    }
+
+    /**
+     * @param title    the chart's title
+     * @param shown    the rows, top first, each with a finite gain
+     * @param minGains claimed minimum gains, each with the claims that name it, drawn as dashed lines
+     * @return the chart, or empty when there are no rows
+     */
+    static Optional<XYChart> of(String title, List<Row> shown, Map<Double, List<String>> minGains) {
+        if (shown.isEmpty()) {
+            return Optional.empty();
+        }
+        int rows = shown.size();
+        long verdicts = shown.stream().map(Row::verdict).distinct().count();
         int height = 170 + 46 * rows + 22 * (int) (1 + verdicts + minGains.size());
-        String title = "Gain over baseline " + result.baseline() + " (above 1 is better)";
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH + 200).height(height).title(title)
                 .xAxisTitle("gain (95% confidence interval, Fieller)").yAxisTitle("").build();
         ChartStyle.apply(chart.getStyler(), 0);
@@ -88,9 +110,9 @@ final class GainChart {
             points.put(v, new ArrayList<>());
         }
         for (int i = 0; i < rows; i++) {
-            Comparison c = shown.get(i);
+            Row c = shown.get(i);
             double y = rows - 1 - i;
-            labels.add(c.candidate() + " \u00b7 " + c.workload() + " \u00b7 " + MetricCatalog.label(c.metric()));
+            labels.add(c.label());
             points.get(c.verdict()).add(new double[] {c.gain().value(), y});
             low = Math.min(low, c.gain().value());
             high = Math.max(high, c.gain().value());

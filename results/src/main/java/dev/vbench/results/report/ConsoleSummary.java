@@ -3,6 +3,8 @@ package dev.vbench.results.report;
 import dev.vbench.results.DecimalText;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.claims.ClaimVerdict;
+import dev.vbench.results.compare.CellComparison;
+import dev.vbench.results.stats.Gain;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,14 +25,27 @@ public final class ConsoleSummary {
      * the level the claim was decided at.
      */
     public static String claimLine(ClaimResult claim) {
-        String gain = Double.isFinite(claim.gain().value())
-                ? "gain " + DecimalText.significant(claim.gain().value(), 3) + "x"
-                + (claim.gain().hasInterval() ? " [" + DecimalText.significant(claim.gain().low(), 3) + ", "
-                + DecimalText.significant(claim.gain().high(), 3) + "] at "
-                + DecimalText.significant(100 * claim.gain().confidence(), 4) + "%" : "")
+        return String.format(Locale.ROOT, "%-12s  %s  %s, min %sx: %s", claim.verdict(), claim.claim().id(),
+                gain(claim.gain()), DecimalText.shortest(claim.claim().minGain()), claim.reason());
+    }
+
+    /**
+     * {@code WORSE  virtio/randread-4k/read_iops  gain 0.703x [0.596, 0.822] at 99.38%}: a cell of two compared
+     * runs, the gain of run B over run A with its interval at the level its verdict was decided at.
+     */
+    public static String comparisonLine(CellComparison cell) {
+        return String.format(Locale.ROOT, "%-25s  %s/%s/%s  %s", cell.verdict().name(), cell.variant(),
+                cell.workload(), cell.metric(), gain(cell.gain()));
+    }
+
+    /** {@code gain 4.27x [3.99, 4.56] at 98.75%}, {@code gain 1.2x} without an interval, or {@code gain n/a}. */
+    private static String gain(Gain g) {
+        return Double.isFinite(g.value())
+                ? "gain " + DecimalText.significant(g.value(), 3) + "x"
+                + (g.hasInterval() ? " [" + DecimalText.significant(g.low(), 3) + ", "
+                + DecimalText.significant(g.high(), 3) + "] at "
+                + DecimalText.significant(100 * g.confidence(), 4) + "%" : "")
                 : "gain n/a";
-        return String.format(Locale.ROOT, "%-12s  %s  %s, min %sx: %s", claim.verdict(), claim.claim().id(), gain,
-                DecimalText.shortest(claim.claim().minGain()), claim.reason());
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class ReportHtml {
     private static final String DIR = "dev/vbench/results/report";
     private static final Mustache TEMPLATE = new SafeMustacheFactory(
-            Set.of("report.mustache", "gain.mustache"), DIR).compile("report.mustache");
+            Set.of("report.mustache", "gain.mustache", "style.mustache"), DIR).compile("report.mustache");
 
     private ReportHtml() {
     }

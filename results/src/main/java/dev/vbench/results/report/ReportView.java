@@ -105,7 +105,7 @@ record ReportView(String baseline, String status, String statusText, long varian
                     c.withoutOutliers() == null ? null : c.withoutOutliers().text());
         }
 
-        private static String verdictClass(ComparisonVerdict verdict) {
+        static String verdictClass(ComparisonVerdict verdict) {
             return switch (verdict) {
                 case NO_SIGNIFICANT_DIFFERENCE -> "nsd";
                 case NOT_TESTED -> "nt";
@@ -113,7 +113,7 @@ record ReportView(String baseline, String status, String statusText, long varian
             };
         }
 
-        private static String p(double p) {
+        static String p(double p) {
             if (!Double.isFinite(p)) {
                 return "n/a";
             }

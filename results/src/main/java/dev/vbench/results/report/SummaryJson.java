@@ -46,7 +46,8 @@ public final class SummaryJson {
     /** Significant digits of every computed statistic. */
     public static final int DIGITS = 6;
 
-    private static final ObjectWriter WRITER = writer();
+    /** The writer of every JSON file of this package: snake case, two-space indent, statistics rounded. */
+    static final ObjectWriter WRITER = writer();
 
     private SummaryJson() {
     }
