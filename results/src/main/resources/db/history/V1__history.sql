@@ -1,10 +1,13 @@
 -- The history of vbench runs. One migration for both databases (SQLite embedded, PostgreSQL shared): portable
 -- types only (TEXT, INTEGER, BIGINT, DOUBLE PRECISION), natural keys, no generated ids. Times are microseconds
--- since 1970-01-01T00:00:00Z; a NULL double is a value that is not a number.
+-- since 1970-01-01T00:00:00Z; a NULL double is a value that is not a number. The two big tables (run_series,
+-- sample) refer to runs and series by number: run_key and series_key are the first 64 bits of the SHA-256 of the
+-- run id and of the series (SeriesKey.id()), as signed integers; the same on every database and machine.
 
 -- A run: one nightly (or any) run of a plan on a host, identified by run.json's run_id.
 CREATE TABLE run (
     run_id       TEXT NOT NULL PRIMARY KEY,
+    run_key      BIGINT NOT NULL UNIQUE,
     host         TEXT NOT NULL,
     plan_name    TEXT NOT NULL,
     plan_hash    TEXT NOT NULL,
@@ -34,32 +37,33 @@ CREATE TABLE definition (
 
 -- A series: one metric of one workload of one variant on one host; series_id is SeriesKey.id().
 CREATE TABLE series (
-    series_id TEXT NOT NULL PRIMARY KEY,
-    host      TEXT NOT NULL,
-    variant   TEXT NOT NULL,
-    workload  TEXT NOT NULL,
-    metric    TEXT NOT NULL,
-    unit      TEXT NOT NULL
+    series_id  TEXT NOT NULL PRIMARY KEY,
+    series_key BIGINT NOT NULL UNIQUE,
+    host       TEXT NOT NULL,
+    variant    TEXT NOT NULL,
+    workload   TEXT NOT NULL,
+    metric     TEXT NOT NULL,
+    unit       TEXT NOT NULL
 );
 
 -- The series a run measured, with the definitions its variant and workload had that night.
 CREATE TABLE run_series (
-    run_id       TEXT NOT NULL REFERENCES run (run_id),
-    series_id    TEXT NOT NULL REFERENCES series (series_id),
+    run_key      BIGINT NOT NULL REFERENCES run (run_key),
+    series_key   BIGINT NOT NULL REFERENCES series (series_key),
     variant_def  TEXT REFERENCES definition (def_hash),
     workload_def TEXT REFERENCES definition (def_hash),
-    PRIMARY KEY (run_id, series_id)
+    PRIMARY KEY (run_key, series_key)
 );
 
 -- Every sample: never a mean instead of the samples.
 CREATE TABLE sample (
-    run_id    TEXT NOT NULL,
-    series_id TEXT NOT NULL,
-    boot      INTEGER NOT NULL,
-    rep       INTEGER NOT NULL,
-    value     DOUBLE PRECISION NOT NULL,
-    PRIMARY KEY (run_id, series_id, boot, rep),
-    FOREIGN KEY (run_id, series_id) REFERENCES run_series (run_id, series_id)
+    run_key    BIGINT NOT NULL,
+    series_key BIGINT NOT NULL,
+    boot       INTEGER NOT NULL,
+    rep        INTEGER NOT NULL,
+    value      DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (run_key, series_key, boot, rep),
+    FOREIGN KEY (run_key, series_key) REFERENCES run_series (run_key, series_key)
 );
 
 -- The verdicts of the run's claims (summary.json).

@@ -95,7 +95,7 @@ public final class HistoryStore implements AutoCloseable {
      */
     public synchronized List<RunInfo> runs(String planOrNull, Instant sinceOrNull) {
         try {
-            return new NightLoader.RunFilter(planOrNull, sinceOrNull).runs(connection);
+            return new RunFilter(planOrNull, sinceOrNull).runs(connection);
         } catch (SQLException e) {
             throw failure(location, "cannot list the runs", e);
         }
@@ -115,7 +115,7 @@ public final class HistoryStore implements AutoCloseable {
             Map<String, String> hostOfRun = new HashMap<>();
             query("SELECT r.run_id, r.host FROM run r JOIN annotation a ON a.from_run = r.run_id "
                     + "WHERE a.series_id = '*'", null, rs -> hostOfRun.put(rs.getString(1), rs.getString(2)));
-            return new NightLoader(connection, new NightLoader.RunFilter(planOrNull, sinceOrNull))
+            return new NightLoader(connection, new RunFilter(planOrNull, sinceOrNull))
                     .load(annotations, hostOfRun);
         } catch (SQLException e) {
             throw failure(location, "cannot load the histories", e);
@@ -129,9 +129,9 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized List<Sample> samples(String runId) {
         List<Sample> out = new ArrayList<>();
         query("SELECT s.variant, s.workload, s.metric, s.unit, sa.rep, sa.value, sa.boot FROM sample sa "
-                + "JOIN series s ON s.series_id = sa.series_id WHERE sa.run_id = ?", runId, rs -> out.add(
-                        new Sample(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                                rs.getDouble(6), rs.getInt(7))));
+                + "JOIN series s ON s.series_key = sa.series_key WHERE sa.run_key = ?", Sql.runKey(runId),
+                rs -> out.add(new Sample(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getDouble(6), rs.getInt(7))));
         out.sort(Comparator.comparing(Sample::variant).thenComparing(Sample::workload).thenComparing(Sample::metric)
                 .thenComparingInt(Sample::boot).thenComparingInt(Sample::rep));
         return out;
@@ -269,10 +269,10 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private void query(String sql, String key, NightLoader.Rows rows) {
+    private void query(String sql, Object key, NightLoader.Rows rows) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (key != null) {
-                ps.setString(1, key);
+                Sql.bind(ps, key);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +23,10 @@ final class Ingest {
     private final Map<String, SeriesRow> series = new TreeMap<>();
     /** definition hash to its kind and body, by hash: the insertion order. */
     private final Map<String, String[]> definitions = new TreeMap<>();
+
+    /** Sample rows (run key, series key, boot, rep, value) by series key, boot and rep. */
+    private static final Comparator<Object[]> SAMPLE_ORDER = Comparator.<Object[]>comparingLong(r -> (Long) r[1])
+            .thenComparingInt(r -> (Integer) r[2]).thenComparingInt(r -> (Integer) r[3]);
 
     private record SeriesRow(SeriesKey key, String unit, String variantDef, String workloadDef) {
     }
@@ -76,10 +81,11 @@ final class Ingest {
 
     private IngestResult write(Connection c) throws SQLException {
         String existing = existingHash(c);
-        if (existing == null && Sql.update(c, "INSERT INTO run (run_id, host, plan_name, plan_hash, started_us, "
-                + "ended_us, status, content_hash, canary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                run.runId(), run.host(), run.planName(), run.planHash(), run.started(),
-                Sql.nullable(run.ended()), run.status(), contentHash, run.canary()) == 0) {
+        long runKey = Sql.runKey(run.runId());
+        if (existing == null && Sql.update(c, "INSERT INTO run (run_id, run_key, host, plan_name, plan_hash, "
+                + "started_us, ended_us, status, content_hash, canary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", run.runId(), runKey, run.host(), run.planName(), run.planHash(),
+                run.started(), Sql.nullable(run.ended()), run.status(), contentHash, run.canary()) == 0) {
             existing = existingHash(c);
         }
         if (existing != null) {
@@ -96,20 +102,21 @@ final class Ingest {
         batch(c, "INSERT INTO definition (def_hash, kind, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 definitions.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()[0], e.getValue()[1]})
                         .toArray(Object[][]::new));
-        int[] added = batch(c, "INSERT INTO series (series_id, host, variant, workload, metric, unit) "
-                + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", series.entrySet().stream().map(e -> {
+        int[] added = batch(c, "INSERT INTO series (series_id, series_key, host, variant, workload, metric, "
+                + "unit) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", series.entrySet().stream().map(e -> {
                     SeriesKey k = e.getValue().key();
-                    return new Object[] {e.getKey(), k.host(), k.variant(), k.workload(), k.metric(),
-                        e.getValue().unit()};
+                    return new Object[] {e.getKey(), Sql.seriesKey(e.getKey()), k.host(), k.variant(), k.workload(),
+                        k.metric(), e.getValue().unit()};
                 }).toArray(Object[][]::new));
         checkUnits(c);
-        batch(c, "INSERT INTO run_series (run_id, series_id, variant_def, workload_def) VALUES (?, ?, ?, ?)",
-                series.entrySet().stream().map(e -> new Object[] {run.runId(), e.getKey(),
+        batch(c, "INSERT INTO run_series (run_key, series_key, variant_def, workload_def) VALUES (?, ?, ?, ?)",
+                series.entrySet().stream().map(e -> new Object[] {runKey, Sql.seriesKey(e.getKey()),
                     e.getValue().variantDef(), e.getValue().workloadDef()}).toArray(Object[][]::new));
-        batch(c, "INSERT INTO sample (run_id, series_id, boot, rep, value) VALUES (?, ?, ?, ?, ?)",
-                run.samples().stream().map(s -> new Object[] {run.runId(),
-                    new SeriesKey(run.host(), s.variant(), s.workload(), s.metric()).id(), s.boot(), s.rep(),
-                    s.value()}).toArray(Object[][]::new));
+        // in key order, so that a night's samples lie together and in (boot, rep) order in an SQLite file
+        batch(c, "INSERT INTO sample (run_key, series_key, boot, rep, value) VALUES (?, ?, ?, ?, ?)",
+                run.samples().stream().map(s -> new Object[] {runKey, Sql.seriesKey(new SeriesKey(run.host(),
+                    s.variant(), s.workload(), s.metric()).id()), s.boot(), s.rep(), s.value()})
+                        .sorted(SAMPLE_ORDER).toArray(Object[][]::new));
         batch(c, "INSERT INTO verdict (run_id, claim_id, verdict, gain, gain_low, gain_high) VALUES (?, ?, ?, ?, ?, ?)",
                 run.verdicts().stream().map(v -> new Object[] {run.runId(), v.claimId(), v.verdict(),
                     Sql.nullable(v.gain()), Sql.nullable(v.low()), Sql.nullable(v.high())}).toArray(Object[][]::new));

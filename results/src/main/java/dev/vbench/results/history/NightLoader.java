@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Loads every series of the selected runs with its nights in four queries (runs, environments, series per run,
- * samples), grouping and ordering in memory: the cost grows with the samples, not with the number of series.
- * Rows of a run ingested between two of the queries are skipped.
+ * Loads every series of the selected runs with its nights in six queries (runs, environments, series, variant and
+ * workload definitions, samples), grouping and ordering in memory: the cost grows with the samples, not with the
+ * number of series, and the samples are read as numbers only (run_key, series_key, boot, rep, value). Rows of a
+ * run ingested between two of the queries are skipped.
  */
 final class NightLoader {
     /** Fingerprint key to the run.json environment key it is read from. */
@@ -26,18 +27,25 @@ final class NightLoader {
 
     private final Connection c;
     private final RunFilter filter;
-    private final Map<String, Integer> runIndex = new HashMap<>();
     private final List<RunInfo> runs;
+    private final Map<Long, Integer> runIndex = new HashMap<>();
 
-    /** One night being collected: its definitions and samples (boot, rep, value). */
+    /** One night being collected: its samples as (boot, rep, value) in arrival order. */
     private static final class NightRows {
-        final String variantDef;
-        final String workloadDef;
-        final List<double[]> rows = new ArrayList<>();
+        int size;
+        int[] boots = new int[8];
+        int[] reps = new int[8];
+        double[] values = new double[8];
 
-        NightRows(String variantDef, String workloadDef) {
-            this.variantDef = variantDef;
-            this.workloadDef = workloadDef;
+        void add(int boot, int rep, double value) {
+            if (size == values.length) {
+                boots = Arrays.copyOf(boots, size * 2);
+                reps = Arrays.copyOf(reps, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            boots[size] = boot;
+            reps[size] = rep;
+            values[size++] = value;
         }
     }
 
@@ -50,13 +58,8 @@ final class NightLoader {
         this.filter = filter;
         this.runs = filter.runs(c);
         for (int i = 0; i < runs.size(); i++) {
-            runIndex.put(runs.get(i).runId(), i);
+            runIndex.put(Sql.runKey(runs.get(i).runId()), i);
         }
-    }
-
-    /** @return the selected runs, oldest first */
-    List<RunInfo> runs() {
-        return runs;
     }
 
     /**
@@ -65,16 +68,31 @@ final class NightLoader {
      * @return every series of the selected runs, by label, nights oldest first
      */
     List<SeriesHistory> load(List<Annotation> annotations, Map<String, String> hostOfRun) throws SQLException {
-        List<Map<String, String>> environments = environments();
-        Map<String, SeriesRows> series = series();
+        Map<Long, SeriesRows> series = new HashMap<>();
+        query("SELECT s.series_key, s.host, s.variant, s.workload, s.metric, s.unit FROM series s", rs -> series.put(
+                rs.getLong(1), new SeriesRows(new SeriesKey(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), rs.getString(6), new TreeMap<>())), false);
         samples(series);
+        List<Map<String, String>> environments = environments();
+        Map<Integer, Map<String, String>> variantDefs = definitions("variant");
+        Map<Integer, Map<String, String>> workloadDefs = definitions("workload");
         List<SeriesHistory> out = new ArrayList<>();
         for (SeriesRows s : series.values()) {
+            if (s.nights().isEmpty()) {
+                continue;
+            }
             List<Night> nights = new ArrayList<>();
             s.nights().forEach((index, n) -> {
-                if (!n.rows.isEmpty()) {
-                    nights.add(night(runs.get(index), environments.get(index), n));
+                Map<String, String> fingerprint = new HashMap<>(environments.get(index));
+                String variantDef = variantDefs.getOrDefault(index, Map.of()).get(s.key().variant());
+                String workloadDef = workloadDefs.getOrDefault(index, Map.of()).get(s.key().workload());
+                if (variantDef != null) {
+                    fingerprint.put("variant_def", variantDef);
                 }
+                if (workloadDef != null) {
+                    fingerprint.put("workload_def", workloadDef);
+                }
+                nights.add(night(runs.get(index), fingerprint, n));
             });
             List<Annotation> applying = annotations.stream().filter(a -> a.applies(s.key()) && (!a.seriesId()
                     .equals("*") || s.key().host().equals(hostOfRun.getOrDefault(a.fromRun(), s.key().host()))))
@@ -86,70 +104,81 @@ final class NightLoader {
         return out;
     }
 
-    private static Night night(RunInfo run, Map<String, String> environment, NightRows n) {
-        n.rows.sort(Comparator.<double[]>comparingDouble(r -> r[0]).thenComparingDouble(r -> r[1]));
-        double[] values = new double[n.rows.size()];
-        int[] boots = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boots[i] = (int) n.rows.get(i)[0];
-            values[i] = n.rows.get(i)[2];
+    /** The samples, in (boot, rep) order: as the primary key stores them, else sorted. */
+    private static Night night(RunInfo run, Map<String, String> fingerprint, NightRows n) {
+        Integer[] order = new Integer[n.size];
+        boolean sorted = true;
+        for (int i = 0; i < n.size; i++) {
+            order[i] = i;
+            sorted &= i == 0 || n.boots[i - 1] < n.boots[i]
+                    || n.boots[i - 1] == n.boots[i] && n.reps[i - 1] < n.reps[i];
         }
-        Map<String, String> fingerprint = new HashMap<>(environment);
-        if (n.variantDef != null) {
-            fingerprint.put("variant_def", n.variantDef);
+        if (!sorted) {
+            Arrays.sort(order, Comparator.<Integer>comparingInt(i -> n.boots[i]).thenComparingInt(i -> n.reps[i]));
         }
-        if (n.workloadDef != null) {
-            fingerprint.put("workload_def", n.workloadDef);
+        double[] values = new double[n.size];
+        int[] boots = new int[n.size];
+        for (int i = 0; i < n.size; i++) {
+            values[i] = n.values[order[i]];
+            boots[i] = n.boots[order[i]];
         }
         return new Night(run.runId(), run.started(), fingerprint, values, boots);
+    }
+
+    private void samples(Map<Long, SeriesRows> series) throws SQLException {
+        long[] last = {0, 0};
+        NightRows[] current = {null};
+        query("SELECT sa.run_key, sa.series_key, sa.boot, sa.rep, sa.value FROM sample sa"
+                + filter.where("sa.run_key", ""), rs -> {
+                    long runKey = rs.getLong(1);
+                    long seriesKey = rs.getLong(2);
+                    if (current[0] == null || runKey != last[0] || seriesKey != last[1]) {
+                        Integer index = runIndex.get(runKey);
+                        SeriesRows s = series.get(seriesKey);
+                        current[0] = index == null || s == null ? null
+                                : s.nights().computeIfAbsent(index, i -> new NightRows());
+                        last[0] = runKey;
+                        last[1] = seriesKey;
+                    }
+                    if (current[0] != null) {
+                        current[0].add(rs.getInt(3), rs.getInt(4), rs.getDouble(5));
+                    }
+                }, true);
     }
 
     /** @return each selected run's fingerprint part that comes from its environment, by run index */
     private List<Map<String, String>> environments() throws SQLException {
         List<Map<String, String>> out = new ArrayList<>();
         runs.forEach(r -> out.add(new HashMap<>()));
+        Map<String, Integer> byId = new HashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            byId.put(runs.get(i).runId(), i);
+        }
         Map<String, String> byEnvKey = new HashMap<>();
         FINGERPRINT.forEach((fp, env) -> byEnvKey.put(env, fp));
         String keys = String.join(", ", byEnvKey.keySet().stream().map(k -> "'" + k + "'").sorted().toList());
-        query("SELECT e.run_id, e.env_key, e.env_value FROM run_environment e JOIN run r ON r.run_id = e.run_id"
-                + filter.where(" AND e.env_key IN (" + keys + ")"), rs -> {
-                    Integer index = runIndex.get(rs.getString(1));
+        query("SELECT e.run_id, e.env_key, e.env_value FROM run_environment e"
+                + filter.where("e.run_id", "e.env_key IN (" + keys + ")"), rs -> {
+                    Integer index = byId.get(rs.getString(1));
                     if (index != null) {
                         out.get(index).put(byEnvKey.get(rs.getString(2)), rs.getString(3));
                     }
-                });
+                }, true);
         return out;
     }
 
-    private Map<String, SeriesRows> series() throws SQLException {
-        Map<String, SeriesRows> out = new HashMap<>();
-        query("SELECT rs.run_id, rs.series_id, rs.variant_def, rs.workload_def, s.host, s.variant, s.workload, "
-                + "s.metric, s.unit FROM run_series rs JOIN series s ON s.series_id = rs.series_id "
-                + "JOIN run r ON r.run_id = rs.run_id" + filter.where(""), rs -> {
-                    Integer index = runIndex.get(rs.getString(1));
+    /** @return run index to variant (or workload) name to its definition's hash */
+    private Map<Integer, Map<String, String>> definitions(String kind) throws SQLException {
+        Map<Integer, Map<String, String>> out = new HashMap<>();
+        query("SELECT DISTINCT rs.run_key, s." + kind + ", rs." + kind + "_def FROM run_series rs "
+                + "JOIN series s ON s.series_key = rs.series_key" + filter.where("rs.run_key", "rs." + kind
+                + "_def IS NOT NULL"), rs -> {
+                    Integer index = runIndex.get(rs.getLong(1));
                     if (index != null) {
-                        SeriesRows s = out.get(rs.getString(2));
-                        if (s == null) {
-                            s = new SeriesRows(new SeriesKey(rs.getString(5), rs.getString(6), rs.getString(7),
-                                    rs.getString(8)), rs.getString(9), new TreeMap<>());
-                            out.put(rs.getString(2), s);
-                        }
-                        s.nights().put(index, new NightRows(rs.getString(3), rs.getString(4)));
+                        out.computeIfAbsent(index, i -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
                     }
-                });
+                }, true);
         return out;
-    }
-
-    private void samples(Map<String, SeriesRows> series) throws SQLException {
-        query("SELECT sa.run_id, sa.series_id, sa.boot, sa.rep, sa.value FROM sample sa "
-                + "JOIN run r ON r.run_id = sa.run_id" + filter.where(""), rs -> {
-                    Integer index = runIndex.get(rs.getString(1));
-                    SeriesRows s = series.get(rs.getString(2));
-                    NightRows n = index == null || s == null ? null : s.nights().get(index);
-                    if (n != null) {
-                        n.rows.add(new double[] {rs.getInt(3), rs.getInt(4), rs.getDouble(5)});
-                    }
-                });
     }
 
     /** A row handler that may throw SQLException. */
@@ -157,59 +186,17 @@ final class NightLoader {
         void row(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, Rows rows) throws SQLException {
+    private void query(String sql, Rows rows, boolean filtered) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            filter.bind(ps);
+            if (filtered) {
+                filter.bind(ps);
+            }
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.row(rs);
                 }
             }
-        }
-    }
-
-    /** Which runs to load: of one plan, started at or after a time; either may be absent. */
-    record RunFilter(String plan, Instant since) {
-        /** @return the WHERE clause over {@code run r}, with the extra conditions appended */
-        String where(String extra) {
-            List<String> conditions = new ArrayList<>();
-            if (plan != null) {
-                conditions.add("r.plan_name = ?");
-            }
-            if (since != null) {
-                conditions.add("r.started_us >= ?");
-            }
-            String base = conditions.isEmpty() ? " WHERE 1 = 1" : " WHERE " + String.join(" AND ", conditions);
-            return base + extra;
-        }
-
-        void bind(PreparedStatement ps) throws SQLException {
-            List<Object> args = new ArrayList<>();
-            if (plan != null) {
-                args.add(plan);
-            }
-            if (since != null) {
-                args.add(since);
-            }
-            Sql.bind(ps, args.toArray());
-        }
-
-        /** @return the selected runs, oldest first (ties by id) */
-        List<RunInfo> runs(Connection c) throws SQLException {
-            List<RunInfo> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.run_id, r.host, r.plan_name, r.started_us, "
-                    + "r.status FROM run r" + where(""))) {
-                bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new RunInfo(rs.getString(1), rs.getString(2), rs.getString(3),
-                                Sql.instant(rs.getLong(4)), rs.getString(5)));
-                    }
-                }
-            }
-            out.sort(Comparator.comparing(RunInfo::started).thenComparing(RunInfo::runId));
-            return out;
         }
     }
 }

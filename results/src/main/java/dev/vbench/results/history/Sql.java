@@ -13,6 +13,16 @@ final class Sql {
     private Sql() {
     }
 
+    /** @return a run's number in the big tables: the first 64 bits of the SHA-256 of its id, signed */
+    static long runKey(String runId) {
+        return Long.parseUnsignedLong(SeriesKey.sha256Hex(runId).substring(0, 16), 16);
+    }
+
+    /** @return a series' number in the big tables: its id ({@link SeriesKey#id()}, 64 bits in hex), signed */
+    static long seriesKey(String seriesId) {
+        return Long.parseUnsignedLong(seriesId, 16);
+    }
+
     /** @return the instant as microseconds since the epoch (finer digits dropped) */
     static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
