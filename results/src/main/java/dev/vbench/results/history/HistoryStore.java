@@ -55,8 +55,12 @@ public final class HistoryStore implements AutoCloseable {
                 Flyway.configure(HistoryStore.class.getClassLoader()).dataSource(new JdbcSource(where))
                         .locations(MIGRATIONS).failOnMissingLocations(true).load().migrate();
             } catch (FlywayException e) {
-                throw new HistoryDatabaseException("history " + where.shown() + ": cannot create or migrate the "
-                        + "schema: " + oneLine(e.getMessage()), e);
+                String message = e.getMessage();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    message = t instanceof SQLException ? t.getMessage() : message;
+                }
+                throw new HistoryDatabaseException("history " + where.shown() + ": cannot open it or create its "
+                        + "schema: " + oneLine(message), e);
             }
         }
         try {

@@ -1,6 +1,7 @@
 package dev.vbench.results.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,6 +99,14 @@ class HistoryPostgresIT extends HistoryStoreContract {
                 assertThat(store.samples(run.runId())).hasSize(i % 5 == 4 ? 36 : 24);
             }
         }
+    }
+
+    @Test
+    void aWrongPasswordIsADatabaseFailureThatDoesNotShowThePassword() {
+        String wrong = url().replaceAll("password=[^&]*", "password=not-the-password");
+        assertThatThrownBy(() -> HistoryStore.open(wrong)).isInstanceOf(HistoryDatabaseException.class)
+                .hasMessageContaining("password=***").hasMessageContaining("password authentication failed")
+                .message().doesNotContain("not-the-password").doesNotContain("\n");
     }
 
     @Test

@@ -78,7 +78,8 @@ class HistoryStoreTest extends HistoryStoreContract {
     void aFileThatIsNoDatabaseIsADatabaseFailureNamingIt() throws Exception {
         Path junk = Files.writeString(tmp.resolve("junk.db"), "this is not an SQLite database, it is text\n".repeat(99));
         assertThatThrownBy(() -> HistoryStore.open(junk.toString())).isInstanceOf(HistoryDatabaseException.class)
-                .hasMessageStartingWith("history jdbc:sqlite:" + junk + ": ").message().doesNotContain("\n");
+                .hasMessageStartingWith("history jdbc:sqlite:" + junk + ": cannot open it or create its schema: ")
+                .hasMessageContaining("not a database").message().doesNotContain("\n");
     }
 
     @Test
