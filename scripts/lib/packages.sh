@@ -11,8 +11,8 @@ HOST_PACKAGES=(
 # (libvirt-clients) for DomainXmlValidationTest, qemu-img (qemu-utils) for the backing-chain checks of images.
 UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils)
 # Packages only the integration tests need besides HOST_PACKAGES: ReportBrowserIT opens report.html in
-# headless Chromium.
-TEST_PACKAGES=(chromium "${UNIT_TEST_PACKAGES[@]}")
+# headless Chromium; HistoryPostgresIT runs against a PostgreSQL server (scripts/lib/postgres.sh starts it).
+TEST_PACKAGES=(chromium postgresql "${UNIT_TEST_PACKAGES[@]}")
 
 # packages_missing [PKG...]: print the given packages (default HOST_PACKAGES) that are not installed, one a line.
 packages_missing() {

@@ -8,6 +8,9 @@ import dev.vbench.bench.workload.Metric;
 import dev.vbench.results.AnalysisResult;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.claims.ClaimVerdict;
+import dev.vbench.results.history.IngestResult;
+import dev.vbench.results.history.Night;
+import dev.vbench.results.history.SeriesHistory;
 import dev.vbench.results.stats.Comparison;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -95,6 +98,40 @@ class BenchmarksTest {
     }
 
     @Test
+    void historyIngestBenchmarkIngestsADefaultPlanRunIntoAFreshFile() throws Exception {
+        HistoryIngestBenchmark benchmark = new HistoryIngestBenchmark();
+        benchmark.generate();
+        int metrics = SyntheticHistory.workloads().values().stream().mapToInt(List::size).sum();
+        assertThat(metrics).isEqualTo(19);
+        int series = SyntheticHistory.VARIANTS.size() * metrics;
+        int samples = series * SyntheticHistory.BOOTS * SyntheticHistory.REPS;
+        for (int i = 0; i < 2; i++) {
+            benchmark.freshHistory();
+            assertThat(java.nio.file.Files.size(benchmark.file)).isPositive();
+            assertThat(benchmark.ingest()).isEqualTo(new IngestResult(benchmark.run.runId(), true, samples, series));
+            assertThat(benchmark.openAndIngest()).isEqualTo(new IngestResult(benchmark.run.runId(), true, samples,
+                    series));
+            benchmark.close();
+            assertThat(benchmark.file).doesNotExist();
+        }
+        benchmark.removeDirectory();
+        assertThat(benchmark.dir).doesNotExist();
+    }
+
+    @Test
+    void historyLoadBenchmarkLoadsEverySeriesWithItsNights() throws Exception {
+        HistoryLoadBenchmark benchmark = new HistoryLoadBenchmark();
+        benchmark.nights = 3;
+        benchmark.build();
+        List<SeriesHistory> histories = benchmark.load();
+        assertThat(histories).hasSize(100).allSatisfy(h -> assertThat(h.nights()).extracting(Night::runId)
+                .containsExactly("n000", "n001", "n002"));
+        assertThat(histories.get(0).nights().get(0).values()).hasSize(5);
+        benchmark.remove();
+        assertThat(benchmark.dir).doesNotExist();
+    }
+
+    @Test
     void theAnnotationProcessorRegisteredEveryBenchmark() {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<String> names = BenchmarkList.defaultList()
@@ -105,6 +142,9 @@ class BenchmarksTest {
                 "dev.vbench.microbench.DomainXmlBenchmark.render",
                 "dev.vbench.microbench.FioParserBenchmark.parse",
                 "dev.vbench.microbench.FioParserBenchmark.parseLongStream",
+                "dev.vbench.microbench.HistoryIngestBenchmark.ingest",
+                "dev.vbench.microbench.HistoryIngestBenchmark.openAndIngest",
+                "dev.vbench.microbench.HistoryLoadBenchmark.load",
                 "dev.vbench.microbench.Iperf3ParserBenchmark.parse");
     }
 }
