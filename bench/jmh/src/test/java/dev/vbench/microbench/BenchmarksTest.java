@@ -11,6 +11,8 @@ import dev.vbench.results.claims.ClaimVerdict;
 import dev.vbench.results.history.IngestResult;
 import dev.vbench.results.history.Night;
 import dev.vbench.results.history.SeriesHistory;
+import dev.vbench.results.history.EDivisive;
+import dev.vbench.results.history.NightlyGate;
 import dev.vbench.results.stats.Comparison;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -132,6 +134,38 @@ class BenchmarksTest {
     }
 
     @Test
+    void historyAnalysisBenchmarkDetectsMergesAndGatesEverySeries() {
+        HistoryAnalysisBenchmark benchmark = new HistoryAnalysisBenchmark();
+        benchmark.generate();
+        assertThat(benchmark.histories).hasSize(100).allSatisfy(h -> assertThat(h.nights()).hasSize(364)
+                .allSatisfy(n -> assertThat(n.values()).hasSize(5)));
+        assertThat(benchmark.stored.stream().mapToInt(List::size).sum()).isGreaterThan(50);
+        NightlyGate.GateReport report = benchmark.analyse();
+        assertThat(report.decisions()).hasSize(100);
+        assertThat(report.regressions()).extracting(d -> d.key().variant()).containsExactly("v00", "v10", "v20",
+                "v30", "v40", "v50", "v60", "v70", "v80", "v90");
+        assertThat(benchmark.analyse()).isEqualTo(report);
+    }
+
+    @Test
+    void gateSimulationPrintsItsTable() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        GateSimulation.run(List.of(GateSimulation.bundled()), "bundled", 20, 1, new GateTrials.Setup(List.of(),
+                "canary", NightlyGate.GateParams.defaults(), EDivisive.Params.defaults()),
+                new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(out).contains("plan: 15 series in 15 cells (canary: canary); 30 baseline nights, 3 boots x 2 reps")
+                .contains("gate: k=4.0 floor=0.02 q=0.05 minNights=5; change points: e-divisive-means/1"
+                        + " minSegment=3,pValue=0.001,window=50")
+                .containsPattern("A/A: 20 nights, [0-9]+ with a false alarm")
+                .containsPattern("\\n10%    3%     [01]\\.[0-9]{3}  ")
+                .containsPattern("\\n5%     3%     [01]\\.[0-9]{3}  ")
+                .contains("stepping series lab/ide-wt-e1000/randread-4k/read_iops");
+        assertThat(GateSimulation.wilson(5, 100)[0]).isCloseTo(0.0215, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(GateSimulation.wilson(5, 100)[1]).isCloseTo(0.1118, org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    @Test
     void theAnnotationProcessorRegisteredEveryBenchmark() {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<String> names = BenchmarkList.defaultList()
@@ -145,6 +179,7 @@ class BenchmarksTest {
                 "dev.vbench.microbench.HistoryIngestBenchmark.ingest",
                 "dev.vbench.microbench.HistoryIngestBenchmark.openAndIngest",
                 "dev.vbench.microbench.HistoryLoadBenchmark.load",
+                "dev.vbench.microbench.HistoryAnalysisBenchmark.analyse",
                 "dev.vbench.microbench.Iperf3ParserBenchmark.parse");
     }
 }
