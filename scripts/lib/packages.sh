@@ -8,8 +8,9 @@ HOST_PACKAGES=(
 )
 
 # Packages the unit tests need (scripts/test --fast): shellcheck for the scripts, virt-xml-validate
-# (libvirt-clients) for DomainXmlValidationTest, qemu-img (qemu-utils) for the backing-chain checks of images.
-UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils)
+# (libvirt-clients) for DomainXmlValidationTest, qemu-img (qemu-utils) for the backing-chain checks of images,
+# systemd-analyze (systemd) to verify the shipped nightly units.
+UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils systemd)
 # Packages only the integration tests need besides HOST_PACKAGES: ReportBrowserIT opens report.html in
 # headless Chromium; HistoryPostgresIT runs against a PostgreSQL server (scripts/lib/postgres.sh starts it).
 TEST_PACKAGES=(chromium postgresql "${UNIT_TEST_PACKAGES[@]}")

@@ -23,12 +23,18 @@ public final class ExitCode {
     public static final int PARTIAL = 7;
     /** The run was interrupted (SIGINT/SIGTERM); completed measurements were kept and can be resumed. */
     public static final int INTERRUPTED = 8;
+    /** The history database cannot be reached, migrated or written . */
+    public static final int HISTORY = 9;
     /** No claim was refuted but at least one is INCONCLUSIVE. */
     public static final int CLAIMS_INCONCLUSIVE = 10;
     /** At least one claim was REFUTED. */
     public static final int CLAIMS_REFUTED = 11;
+    /** The nightly gate found a regression (confirmed on a fresh boot when confirmation is on). */
+    public static final int GATE_REGRESSION = 12;
     /** {@code compare}: at least one tested cell of run B differs significantly from run A's. */
     public static final int COMPARE_DIFFERS = 13;
+    /** The nightly gate's canary shifted: an environment change, no variant judged. */
+    public static final int GATE_ENVIRONMENT = 14;
 
     private ExitCode() {
     }

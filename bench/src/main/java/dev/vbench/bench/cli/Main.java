@@ -10,6 +10,7 @@ import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.results.ResultsInputException;
 import dev.vbench.bench.run.HarnessVersion;
 import java.io.PrintWriter;
+import dev.vbench.results.history.HistoryDatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "vbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Boots VM variants through libvirt, runs fio and iperf3 in them and tests tuning claims.",
         subcommands = {PlanCommand.class, RunCommand.class, AnalyzeCommand.class, CompareCommand.class,
-            ImportCommand.class, DoctorCommand.class, CleanupCommand.class})
+            HistoryCommand.class, GateCommand.class, NightlyCommand.class, ImportCommand.class, DoctorCommand.class,
+            CleanupCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -111,6 +113,9 @@ public final class Main implements Runnable {
         }
         if (ex instanceof OutputException) {
             return ExitCode.OUTPUT;
+        }
+        if (ex instanceof HistoryDatabaseException) {
+            return ExitCode.HISTORY;
         }
         return ExitCode.INTERNAL;
     }

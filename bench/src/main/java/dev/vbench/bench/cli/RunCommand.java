@@ -16,6 +16,8 @@ import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.report.ConsoleSummary;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
+import dev.vbench.results.history.HistoryStore;
+import dev.vbench.results.history.RunArchive;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Boot each variant of a plan, check its devices, run its workloads and analyse the results.",
                 "Exit status: 0 done (every claim SUPPORTED), 10 some claim INCONCLUSIVE, 11 some claim REFUTED,",
-                "7 partial (a variant failed), 8 interrupted, 2 bad input, 3 lab/libvirt, 6 output not writable."})
+                "7 partial (a variant failed), 8 interrupted, 2 bad input, 3 lab/libvirt, 6 output not writable,",
+                "9 the history database failed (with --history: the run is ingested at its end)."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -65,6 +68,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private AllowImages allowImages;
 
+    @Mixin
+    private HistoryOption history;
+
     @Override
     public Integer call() throws IOException {
         if ((resume == null) == (plan == null || out == null) || (resume != null && (plan != null || out != null))) {
@@ -92,6 +98,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         LabHome lab = LabHome.fromEnvironment();
         ImageCheck.require(parsed.image(), allowImages.roots(lab, spec.commandLine()), BackingChain.QEMU_IMG);
+        if (history.given()) {
+            try (HistoryStore store = history.open()) {
+                store.runs(null, null); // fails now, not after the run, when the history cannot be reached
+            }
+        }
         PrintWriter progress = spec.commandLine().getOut();
         RunDriver.Result result = RunDriver.run(parsed, new RunDriver.Options(resume != null ? resume : out,
                 planFile, seed, claims, resume != null, Duration.ofSeconds(bootTimeoutSeconds),
@@ -102,6 +113,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConsoleSummary.lines(result.claims(), result.outDir().resolve(Analysis.REPORT_HTML).toString())
                 .forEach(progress::println);
+        if (history.given() && result.status() != RunStatus.INTERRUPTED) {
+            try (HistoryStore store = history.open()) {
+                progress.println(HistoryIngestCommand.line(store.ingest(RunArchive.read(result.outDir()))));
+            }
+        }
         return exitCode(result.status(), result.outcome());
     }
 

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * @param workloadDefs workload name to its expanded definition as canonical JSON, sorted by name
  * @param samples      the samples of results.csv, in file order
  * @param verdicts     the claims' verdicts from summary.json (empty without it)
- * @param canary       the plan's canary variant, or null when it has none
+ * @param canary       the plan's canary pair (run.json's expanded {@code canary}: the variant and its twin),
+ *                     comma-separated, or null when it has none
  */
 public record RunArchive(String runId, String host, String planName, String planHash, Instant started,
         Instant ended, String status, Map<String, String> environment, Map<String, String> variantDefs,

@@ -128,7 +128,12 @@ final class RunDirectory {
         if (c.isMissingNode() || c.isNull()) {
             return null;
         }
-        return c.isTextual() ? c.asText() : CanonicalJson.of(c);
+        if (c.isTextual()) {
+            return c.asText().isEmpty() ? null : c.asText();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        c.forEach(n -> names.add(n.asText()));
+        return names.isEmpty() ? null : String.join(",", names);
     }
 
     private static List<Sample> samples(Path csv) {

@@ -73,6 +73,12 @@ record SeriesCase(GateInput input, boolean tested, GateStatus early, String repl
         double[] boots = segment.nights().stream().flatMapToDouble(night -> Arrays.stream(night.bootMeans()))
                 .toArray();
         double mean = mean(boots);
+        if (tonight.length == 1 && boots.length >= 2 && mean > 0) {
+            return new SeriesCase(input, false, null, "boot", n, mean,
+                    new TonightTest.Prediction(tonight[0], mean, sd(boots), boots.length), cv(boots),
+                    "young baseline of " + n + " nights " + segment.since() + " (fewer than " + params.minNights()
+                            + "): prediction test of tonight's one boot mean against its " + boots.length);
+        }
         if (tonight.length < 2 || boots.length < 2) {
             return none(input, GateStatus.NO_BASELINE, n, "a young baseline (" + n + " nights " + segment.since()
                     + ", fewer than " + params.minNights() + ") is tested by boot and needs 2 boots or more on each"
