@@ -4,6 +4,7 @@ import dev.vbench.bench.run.GateRun;
 import dev.vbench.results.OutputFiles;
 import dev.vbench.results.chart.HumanScale;
 import dev.vbench.results.history.GateJson;
+import dev.vbench.results.metric.MetricCatalog;
 import dev.vbench.results.history.NightlyGate.GateDecision;
 import dev.vbench.results.history.NightlyGate.GateStatus;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What the gate prints, the gate.json it leaves in the run directory, and its exit status. */
 final class GateConsole {
@@ -40,8 +43,8 @@ final class GateConsole {
         }
         int suspects = outcome.first().regressions().size();
         out.printf(Locale.ROOT, "gate %s: %d series tested, %d without enough history, %d suspected, %d confirmed"
-                + " regressions%s%n", outcome.runId(), tested, decisions.stream()
-                .filter(d -> d.status() == GateStatus.NO_BASELINE).count(), suspects, outcome.confirmed().size(),
+                + " regressions%s%n", outcome.runId(), tested, youngTested(decisions), suspects,
+                outcome.confirmed().size(),
                 outcome.environmentShift() ? "; the canary shifted: an environment change" : "");
         try {
             OutputFiles.replace(runDir.resolve(FILE), GateJson.format(outcome.runId(), outcome.first(),
@@ -58,12 +61,23 @@ final class GateConsole {
         return outcome.environmentShift() ? ExitCode.GATE_ENVIRONMENT : ExitCode.OK;
     }
 
+    /** The series of the tested family (one metric per workload) that have no baseline yet. */
+    private static long youngTested(List<GateDecision> decisions) {
+        Map<String, List<String>> metrics = decisions.stream().collect(Collectors.groupingBy(
+                d -> d.key().host() + "/" + d.key().variant() + "/" + d.key().workload(),
+                Collectors.mapping(d -> d.key().metric(), Collectors.toList())));
+        return decisions.stream().filter(d -> d.status() == GateStatus.NO_BASELINE)
+                .filter(d -> MetricCatalog.testedMetric(metrics.get(d.key().host() + "/" + d.key().variant() + "/"
+                        + d.key().workload())).map(d.key().metric()::equals).orElse(false)).count();
+    }
+
     /** {@code REGRESSION host/variant/workload/metric: 16.3k -> 12.1k IO/s, x0.74 [0.70, 0.79], p ...}. */
     static String line(GateDecision d, boolean confirmed) {
-        return String.format(Locale.ROOT, "%-11s %s: %s -> %s, x%.3g [%.3g, %.3g] against %d %ss, p %.2g"
+        return String.format(Locale.ROOT, "%-11s %s: %s -> %s, x%.3g [%.3g, %.3g] against %d night%s%s, p %.2g"
                 + " (adjusted %.2g), minimum effect %.1f%%%s", d.status().name(), d.key().label(),
                 HumanScale.compact(d.baseline(), d.unit()), HumanScale.compact(d.tonight(), d.unit()), d.ratio(),
-                d.low(), d.high(), d.baselineNights(), d.replicate(), d.pValue(), d.pAdjusted(),
+                d.low(), d.high(), d.baselineNights(), d.baselineNights() == 1 ? "" : "s",
+                d.replicate().equals("boot") ? " (by boot)" : "", d.pValue(), d.pAdjusted(),
                 100 * d.minEffect(), confirmed ? " (confirmed on a fresh boot)" : "");
     }
 }
