@@ -9,10 +9,13 @@ import dev.vbench.results.compare.CellComparison;
 import dev.vbench.results.compare.CompareReport;
 import dev.vbench.results.compare.RunComparison;
 import dev.vbench.results.compare.RunLookup;
+import dev.vbench.results.compare.RunSamples;
+import dev.vbench.results.history.HistoryStore;
 import dev.vbench.results.report.ConsoleSummary;
 import dev.vbench.results.stats.ComparisonVerdict;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -49,6 +52,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
     private Path out;
 
+    @Option(names = "--history", paramLabel = "URL",
+            description = {"Find A or B that is not a directory as a run id in this history (an SQLite file or a",
+                    "JDBC URL; see vbench history runs)."})
+    private String history;
+
     private final RunLookup lookup;
 
     /** Picocli instantiates the command through this constructor: A and B are run directories. */
@@ -63,12 +71,31 @@ public final class CompareCommand implements Callable<Integer> {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
+    /** A and B through the lookup, or as run ids of the history when --history is given and they are no directory. */
+    private RunComparison compare() {
+        if (history == null) {
+            return RunComparison.compare(lookup.find(runA), lookup.find(runB));
+        }
+        try (HistoryStore store = HistoryStore.open(history)) {
+            RunLookup either = ref -> Files.isDirectory(Path.of(ref)) ? lookup.find(ref) : stored(store, ref);
+            return RunComparison.compare(either.find(runA), either.find(runB));
+        }
+    }
+
+    private static RunSamples stored(HistoryStore store, String runId) {
+        if (store.run(runId).isEmpty()) {
+            throw new ResultsInputException(runId + " is neither a run directory nor a run in the history; list the"
+                    + " runs with vbench history runs");
+        }
+        return new RunSamples(runId, store.samples(runId), store.environment(runId));
+    }
+
     @Override
     public Integer call() {
         RunComparison result;
         try {
             RunDirectory.requireFresh(out);
-            result = RunComparison.compare(lookup.find(runA), lookup.find(runB));
+            result = compare();
         } catch (ResultsInputException | RunInputException e) {
             Main.printError(spec.commandLine(), e.getMessage());
             return ExitCode.CONFIG;

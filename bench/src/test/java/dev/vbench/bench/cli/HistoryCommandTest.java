@@ -92,4 +92,17 @@ class HistoryCommandTest {
         assertThat(tmp.resolve("trend/index.html")).exists();
         assertThat(Files.readString(tmp.resolve("trend/index.html"))).contains("lab1");
     }
+
+    @Test
+    void compareFindsRunIdsInTheHistory() throws Exception {
+        Cli.vbench("history", "ingest", "--history", db(), night(0, 1000).toString(), night(1, 600).toString());
+        Cli.Result r = Cli.vbench("compare", "night-0", tmp.resolve("n1").toString(), "--history", db(), "--out",
+                tmp.resolve("cmp").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(13);
+        assertThat(r.err()).contains("of run night-1 (B) with run night-0 (A)");
+        Cli.Result unknown = Cli.vbench("compare", "night-7", "night-0", "--history", db(), "--out",
+                tmp.resolve("cmp2").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("night-7 is neither a run directory nor a run in the history");
+    }
 }
