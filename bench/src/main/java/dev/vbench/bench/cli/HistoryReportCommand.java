@@ -84,10 +84,8 @@ public final class HistoryReportCommand implements Callable<Integer> {
             List<ChangePoint> all = new ArrayList<>();
             List<ChangePoint> added = new ArrayList<>();
             for (SeriesHistory h : series) {
-                String id = h.key().id();
-                List<ChangePoint> known = stored.stream().filter(c -> c.seriesId().equals(id)).toList();
-                List<ChangePoint> merged = EDivisive.merge(h, known, EDivisive.detect(h, EDivisive.Params.defaults()));
-                merged.stream().filter(c -> !known.contains(c)).forEach(added::add);
+                List<ChangePoint> merged = EDivisive.update(h, stored, EDivisive.Params.defaults());
+                merged.stream().filter(c -> !stored.contains(c)).forEach(added::add);
                 all.addAll(merged);
             }
             store.addChangePoints(added);

@@ -161,7 +161,8 @@ public record RunComparison(String labelA, String labelB, Map<String, String> en
         for (Cell[] p : pairs) {
             if (isTested(tested, p[1])) {
                 RatioFamily.Decision d = decisions.get(next++);
-                out.add(new CellComparison(p[0], p[1], d.gain(), d.p(), d.pHolm(), verdict(d.call()), null));
+                out.add(new CellComparison(p[0], p[1], d.gain(), d.p(), d.pHolm(), ComparisonVerdict.of(d.call()),
+                        null));
             } else {
                 out.add(new CellComparison(p[0], p[1], test(p).interval(CellStatistics.CONFIDENCE), Double.NaN,
                         Double.NaN, ComparisonVerdict.NOT_TESTED, null));
@@ -172,19 +173,11 @@ public record RunComparison(String labelA, String labelB, Map<String, String> en
 
     /** A is the baseline, B the candidate. */
     private static RatioTest test(Cell[] pair) {
-        return RatioTest.of(pair[0].replicates(), pair[1].replicates(), pair[1].direction());
+        return Comparisons.test(pair[0], pair[1]);
     }
 
     private static boolean isTested(Map<String, Optional<String>> tested, Cell cell) {
-        return tested.get(cell.workload()).map(cell.metric()::equals).orElse(false);
-    }
-
-    private static ComparisonVerdict verdict(RatioFamily.Call call) {
-        return switch (call) {
-            case ABOVE -> ComparisonVerdict.BETTER;
-            case BELOW -> ComparisonVerdict.WORSE;
-            case NONE -> ComparisonVerdict.NO_SIGNIFICANT_DIFFERENCE;
-        };
+        return Comparisons.isTested(tested, cell);
     }
 
     private static List<Cell> cells(RunSamples run) {

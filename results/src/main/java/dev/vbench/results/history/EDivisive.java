@@ -172,6 +172,20 @@ public final class EDivisive {
         return merged;
     }
 
+    /**
+     * Detects the series' change points and merges them into the stored ones of that series.
+     *
+     * @param history the series' history
+     * @param stored  the stored change points of every series (those of other series are ignored)
+     * @param params  the detection's parameters
+     * @return the series' stored change points unchanged, then those added now
+     */
+    public static List<ChangePoint> update(SeriesHistory history, List<ChangePoint> stored, Params params) {
+        String id = history.key().id();
+        List<ChangePoint> known = stored.stream().filter(c -> c.seriesId().equals(id)).toList();
+        return merge(history, known, detect(history, params));
+    }
+
     private static boolean blocks(ChangePoint kept, ChangePoint cp, Map<String, Integer> position) {
         if (!kept.algorithm().equals(cp.algorithm()) || !kept.params().equals(cp.params())) {
             return false;

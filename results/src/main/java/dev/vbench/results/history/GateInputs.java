@@ -46,10 +46,8 @@ public record GateInputs(List<NightlyGate.GateInput> inputs, List<ChangePoint> n
             List<Night> before = h.nights().stream()
                     .filter(n -> n.started().isBefore(tonight.get().started())).toList();
             SeriesHistory earlier = new SeriesHistory(h.key(), h.unit(), h.direction(), before, h.annotations());
-            String id = h.key().id();
-            List<ChangePoint> known = stored.stream().filter(c -> c.seriesId().equals(id)).toList();
-            List<ChangePoint> merged = EDivisive.merge(earlier, known, EDivisive.detect(earlier, params));
-            merged.stream().filter(c -> !known.contains(c)).forEach(added::add);
+            List<ChangePoint> merged = EDivisive.update(earlier, stored, params);
+            merged.stream().filter(c -> !stored.contains(c)).forEach(added::add);
             inputs.add(new NightlyGate.GateInput(earlier, merged, tonight.get(),
                     canaries.contains(h.key().variant())));
         }

@@ -25,4 +25,16 @@ public enum ComparisonVerdict {
     public String text() {
         return text;
     }
+
+    /**
+     * @param call what a family's decision found for a tested comparison
+     * @return better, worse or no significant difference
+     */
+    public static ComparisonVerdict of(RatioFamily.Call call) {
+        return switch (call) {
+            case ABOVE -> BETTER;
+            case BELOW -> WORSE;
+            case NONE -> NO_SIGNIFICANT_DIFFERENCE;
+        };
+    }
 }

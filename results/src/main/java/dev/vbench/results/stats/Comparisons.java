@@ -92,8 +92,8 @@ public final class Comparisons {
             if (isTested(tested, candidate)) {
                 RatioFamily.Decision d = decision.apply(pair);
                 comparisons.add(new Comparison(baseline, candidate.variant(), candidate.workload(),
-                        candidate.metric(), candidate.unit(), direction, d.gain(), d.p(), d.pHolm(), verdict(d.call()),
-                        null));
+                        candidate.metric(), candidate.unit(), direction, d.gain(), d.p(), d.pHolm(),
+                        ComparisonVerdict.of(d.call()), null));
             } else {
                 comparisons.add(new Comparison(baseline, candidate.variant(), candidate.workload(),
                         candidate.metric(), candidate.unit(), direction,
@@ -113,19 +113,24 @@ public final class Comparisons {
                 Collectors.mapping(Cell::metric, Collectors.toSet()), MetricCatalog::testedMetric)));
     }
 
-    static RatioTest test(Cell base, Cell candidate) {
+    /**
+     * The ratio test of a candidate cell against its base cell, in the candidate's direction.
+     *
+     * @param base      the reference cell (the baseline, or run A)
+     * @param candidate the cell compared with it
+     * @return the test
+     */
+    public static RatioTest test(Cell base, Cell candidate) {
         return RatioTest.of(base.replicates(), candidate.replicates(), candidate.direction());
     }
 
-    private static boolean isTested(Map<String, Optional<String>> tested, Cell cell) {
+    /**
+     * @param tested the tested metric of each workload
+     * @param cell   a cell
+     * @return whether the cell's metric is its workload's tested one
+     */
+    public static boolean isTested(Map<String, Optional<String>> tested, Cell cell) {
         return tested.get(cell.workload()).map(cell.metric()::equals).orElse(false);
     }
 
-    private static ComparisonVerdict verdict(RatioFamily.Call call) {
-        return switch (call) {
-            case ABOVE -> ComparisonVerdict.BETTER;
-            case BELOW -> ComparisonVerdict.WORSE;
-            case NONE -> ComparisonVerdict.NO_SIGNIFICANT_DIFFERENCE;
-        };
-    }
 }
