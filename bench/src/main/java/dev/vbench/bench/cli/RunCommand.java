@@ -4,6 +4,7 @@ import dev.vbench.bench.image.BackingChain;
 import dev.vbench.bench.image.ImageCheck;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanParser;
+import dev.vbench.bench.run.HostsRun;
 import dev.vbench.bench.run.Journal;
 import dev.vbench.bench.run.JournalEntry;
 import dev.vbench.bench.run.LabHome;
@@ -104,9 +105,12 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         PrintWriter progress = spec.commandLine().getOut();
-        RunDriver.Result result = RunDriver.run(parsed, new RunDriver.Options(resume != null ? resume : out,
-                planFile, seed, claims, resume != null, Duration.ofSeconds(bootTimeoutSeconds),
-                LibvirtProvisioner.FACTORY, lab, progress));
+        RunDriver.Options options = new RunDriver.Options(resume != null ? resume : out, planFile, seed, claims,
+                resume != null, Duration.ofSeconds(bootTimeoutSeconds), LibvirtProvisioner.FACTORY, lab, progress);
+        if (parsed.hosts().several()) {
+            return HostsConsole.finish(HostsRun.run(parsed, options), progress, history);
+        }
+        RunDriver.Result result = RunDriver.run(parsed, options);
         progress.println("results: " + result.outDir() + " (run.json, results.csv, report.html, summary.json)");
         for (VariantFailure f : result.failures()) {
             progress.println("failed: " + f.variant() + ": " + f.reason());

@@ -16,7 +16,8 @@ import java.util.Optional;
  * been checked.
  *
  * @param name        plan name, same alphabet as variant names
- * @param connect     libvirt connection URI, default {@code qemu:///system}
+ * @param connect     libvirt connection URI of the first (usually only) host, default {@code qemu:///system}
+ * @param hosts       every host the plan runs on, with how variants are laid out and claims combine
  * @param image       the guest image
  * @param accel       requested accelerator (AUTO still has to be resolved)
  * @param guest       size of every guest
@@ -33,7 +34,7 @@ import java.util.Optional;
  * @param claimsFile  a claims file named by the plan (resolved against the plan's directory), or {@code null}
  * @param source      the plan text exactly as read, for the record of a run
  */
-public record Plan(String name, String connect, PlanImage image, Accel accel, GuestSpec guest, NetworkSpec network,
+public record Plan(String name, String connect, PlanHosts hosts, PlanImage image, Accel accel, GuestSpec guest, NetworkSpec network,
         String baseline, List<String> canary, List<Variant> variants, List<Workload> workloads,
         Replication replication, List<Claim> claims, Path claimsFile, String source) {
 
@@ -45,6 +46,7 @@ public record Plan(String name, String connect, PlanImage image, Accel accel, Gu
     public Plan {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(accel, "accel");
         Objects.requireNonNull(guest, "guest");

@@ -1,11 +1,9 @@
 package dev.vbench.bench.plan;
 
-import dev.vbench.bench.run.LabHome;
 import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.GuestSpec;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
-import dev.vbench.provisioning.libvirt.LibvirtUri;
 import dev.vbench.results.claims.Claim;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,9 +50,8 @@ public final class PlanParser {
     public static final int MAX_BYTES = 1 << 20;
 
     private static final List<String> TOP_KEYS = List.of("name", "connect", "image", "accel", "guest", "network",
-            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims");
-    /** A libvirt URI without shell metacharacters ($, `, ;, |, quotes, parentheses...): it may reach ssh. */
-    private static final Pattern URI = Pattern.compile("[a-z][a-z0-9+.-]*://[A-Za-z0-9._~:/?#\\[\\]@!&=+,%-]*");
+            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims", "hosts",
+            "spread", "iperf3_server", "claims_hold_on");
 
     private PlanParser() {
     }
@@ -118,7 +115,8 @@ public final class PlanParser {
 
     private static Plan plan(PlanNode top, String text) {
         String name = top.required("name", "e.g. name: seed-claims").name(Variant.NAME, "plan name");
-        String connect = top.get("connect").map(PlanParser::connect).orElse(Plan.DEFAULT_CONNECT);
+        PlanHosts hosts = HostsReader.read(top);
+        String connect = hosts.first().connect();
         PlanImage image = top.get("image").map(PlanImage::read).orElse(PlanImage.labDefault());
         Accel accel = top.get("accel").map(n -> Accel.fromPlan(n.choice(Accel.planNames()))).orElse(Accel.AUTO);
         GuestSpec guest = top.get("guest").map(GuestReader::read).orElse(GuestSpec.DEFAULT);
@@ -144,19 +142,7 @@ public final class PlanParser {
                         + claimsNode.describe());
             }
         }
-        return new Plan(name, connect, image, accel, guest, network, baseline, canary, variants, workloads,
+        return new Plan(name, connect, hosts, image, accel, guest, network, baseline, canary, variants, workloads,
                 replication, claims, claimsFile, text);
-    }
-
-    private static String connect(PlanNode node) {
-        String uri = node.text();
-        if (!URI.matcher(uri).matches()) {
-            throw node.error("not a libvirt URI: " + OneLine.quote(uri) + " (e.g. qemu:///system, test:///default,"
-                    + " qemu+ssh://user@host/system; letters, digits and . _ ~ : / ? # [ ] @ ! & = + , % - only)");
-        }
-        LibvirtUri.problem(uri, LabHome.fromEnvironment().root()).ifPresent(problem -> {
-            throw node.error(OneLine.quote(uri) + ": " + problem);
-        });
-        return uri;
     }
 }

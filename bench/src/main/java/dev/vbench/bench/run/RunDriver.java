@@ -1,7 +1,10 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.Plan;
+import dev.vbench.bench.plan.PlanHost;
+import dev.vbench.bench.plan.PlanHosts;
 import dev.vbench.bench.plan.Replication;
+import dev.vbench.bench.ssh.SshTarget;
 import dev.vbench.provisioning.AccelResolution;
 import dev.vbench.provisioning.DomainSpec;
 import dev.vbench.provisioning.HostEnvironment;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,6 +63,7 @@ public final class RunDriver {
     private ShutdownGuard guard;
     private RunListener events;
     private VariantRunner runner;
+    private SshTarget hypervisor;
 
     private RunDriver(Plan plan, Options options) {
         this.plan = plan;
@@ -82,6 +87,7 @@ public final class RunDriver {
         }
         options.lab().requireSshKey();
         ImageSpec image = options.lab().resolveImage(plan.image());
+        hypervisor = HypervisorLogin.of(plan.hosts().first(), options.lab());
         try (Provisioner provisioner = connect()) {
             String serverHost = networkHostAddress(provisioner);
             state = openState(provisioner);
@@ -120,8 +126,10 @@ public final class RunDriver {
                     RunLock lock = RunLock.acquire(options.lab().runs(), state.runId())) {
                 RawOutput raw = new RawOutput(dir);
                 events = RunListener.all(List.of(raw, journal, state, new Progress(options.out())));
-                runner = new VariantRunner(events, raw, serverHost, pool().resolve(WorkloadRunner.IPERF3_PID),
-                        options.lab().sshKey(), options.bootTimeout(), guard::interrupted);
+                ServerSide servers = hypervisor == null ? ServerSide.local(pool().resolve(WorkloadRunner.IPERF3_PID))
+                        : ServerSide.remote(hypervisor, state.runId());
+                runner = new VariantRunner(events, raw, serverHost, servers, options.lab().sshKey(), hypervisor,
+                        options.bootTimeout(), guard::interrupted);
                 events.on(new RunEvent.Started(state.runId(), state.seed(), Instant.now(), state.resumed(),
                         options.planFile() == null ? null : options.planFile().toAbsolutePath().toString()));
                 status = measure(provisioner, image);
@@ -206,8 +214,15 @@ public final class RunDriver {
         HostEnvironment host = provisioner.hostEnvironment();
         AccelResolution accel = AccelCache.resolve(plan.accel(), provisioner, host, image, pool, state.runId(),
                 options.lab());
-        events.on(new RunEvent.EnvironmentKnown(RunRecord.environment(host, accel, state.runId(), state.seed(),
-                plan.guest(), ImageIdentity.of(options.lab(), plan.image()))));
+        Map<String, String> env = RunRecord.environment(host, accel, state.runId(), state.seed(), plan.guest(),
+                ImageIdentity.of(options.lab(), plan.image()));
+        if (!plan.hosts().first().name().equals(PlanHost.LOCAL)) {
+            env.put(RunRecord.PLAN_HOST, plan.hosts().first().name());
+        }
+        if (hypervisor != null) {
+            env.putAll(HypervisorLogin.facts(hypervisor));
+        }
+        events.on(new RunEvent.EnvironmentKnown(env));
         options.out().println("accelerator: " + accel.resolved().planName() + " (" + accel.reason() + ")");
         return accel;
     }
@@ -264,6 +279,10 @@ public final class RunDriver {
     private String networkHostAddress(Provisioner provisioner) {
         if (plan.workloads().stream().noneMatch(w -> w.iperf3() != null)) {
             return null;
+        }
+        if (plan.hosts().iperf3Server() == PlanHosts.Iperf3Server.PEER) {
+            throw new RunInputException("iperf3_server: peer (the server in a peer guest) is not available in this"
+                    + " version; use iperf3_server: host (the default) with the guests on a libvirt network");
         }
         if (plan.network().network() == null) {
             throw new RunInputException("iperf3 workloads need the guests on a libvirt network (network: NAME) whose"

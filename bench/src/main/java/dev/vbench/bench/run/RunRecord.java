@@ -87,6 +87,9 @@ public final class RunRecord {
      * its image ({@code image_recipe_hash}; {@code guest_kernel} as the image says, which the first ready variant's
      * own report replaces in run.json).
      */
+    /** Environment key of the host's name in a plan that names its hosts (the history keys series by it). */
+    static final String PLAN_HOST = "vbench_host";
+
     static Map<String, String> environment(HostEnvironment host, AccelResolution accel, String runId, long seed,
             GuestSpec guest, ImageIdentity image) {
         HarnessVersion harness = HarnessVersion.current();

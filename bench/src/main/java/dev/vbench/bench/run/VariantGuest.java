@@ -46,15 +46,18 @@ public final class VariantGuest implements AutoCloseable {
      * evidence and checks it against the variant. On failure everything created so far is torn down again. A
      * concurrent {@link #close()} (Ctrl-C) makes it fail promptly.
      *
+     * @param jump the remote hypervisor host to reach the guest through (its address is on that host's network),
+     *             or {@code null} for a guest of this machine
+     *
      * @throws VariantCheckException when the guest does not see the devices the variant asked for
      */
-    public void boot(Provisioner provisioner, Path sshKey, Duration bootTimeout) {
+    public void boot(Provisioner provisioner, Path sshKey, SshTarget jump, Duration bootTimeout) {
         try {
             own(OverlayFile.create(spec.rootOverlaySpec()));
             own(OverlayFile.create(spec.dataOverlaySpec()));
             domain = own(provisioner.start(spec));
             String address = domain.waitForIpv4(bootTimeout).getHostAddress();
-            target = new SshTarget(address, 22, "root", sshKey, HostPublicKey.parse(spec.image().hostKey()));
+            target = new SshTarget(address, 22, "root", sshKey, HostPublicKey.parse(spec.image().hostKey()), jump);
             try (GuestShell shell = GuestShell.connect(target, bootTimeout)) {
                 evidenceText = shell.execScript(GuestDeviceScript.SCRIPT, QUICK).stdout();
                 evidence = DeviceEvidence.parse(evidenceText);

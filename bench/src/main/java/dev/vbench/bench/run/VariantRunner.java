@@ -2,6 +2,7 @@ package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.Workload;
 import dev.vbench.bench.ssh.GuestShell;
+import dev.vbench.bench.ssh.SshTarget;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
@@ -27,23 +28,26 @@ final class VariantRunner {
     private final RunListener events;
     private final RawOutput raw;
     private final String serverHost;
-    private final Path serverPidFile;
+    private final ServerSide servers;
     private final Path sshKey;
+    private final SshTarget jump;
     private final Duration bootTimeout;
     private final BooleanSupplier interrupted;
 
     /**
      * @param serverHost    host address of the iperf3 server on the guests' network; null without iperf3 workloads
-     * @param serverPidFile where the iperf3 server's pid goes, so that {@link Leftovers} can stop it
+     * @param servers       where iperf3 servers start (this machine, or the remote hypervisor host)
+     * @param jump          the remote hypervisor host that guests are reached through, or {@code null}
      * @param bootTimeout   how long a guest may take to get an address and answer SSH
      */
-    VariantRunner(RunListener events, RawOutput raw, String serverHost, Path serverPidFile, Path sshKey,
-            Duration bootTimeout, BooleanSupplier interrupted) {
+    VariantRunner(RunListener events, RawOutput raw, String serverHost, ServerSide servers, Path sshKey,
+            SshTarget jump, Duration bootTimeout, BooleanSupplier interrupted) {
         this.events = events;
         this.raw = raw;
         this.serverHost = serverHost;
-        this.serverPidFile = serverPidFile;
+        this.servers = servers;
         this.sshKey = sshKey;
+        this.jump = jump;
         this.bootTimeout = bootTimeout;
         this.interrupted = interrupted;
     }
@@ -59,7 +63,7 @@ final class VariantRunner {
             throws IOException {
         Instant t0 = Instant.now();
         try {
-            guest.boot(provisioner, sshKey, bootTimeout);
+            guest.boot(provisioner, sshKey, jump, bootTimeout);
         } catch (RuntimeException e) {
             throw bootFailed(guest, boot, e);
         }
@@ -69,7 +73,7 @@ final class VariantRunner {
         try (GuestShell shell = guest.shell(bootTimeout)) {
             for (Workload w : workloads) {
                 WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, true,
-                        raw.serverLog(guest.name(), w.name(), boot, 0), serverPidFile);
+                        raw.serverLog(guest.name(), w.name(), boot, 0), servers);
                 events.on(new RunEvent.WarmedUp(guest.name(), boot, w.name(), o.result().stdout()));
             }
         }
@@ -119,7 +123,7 @@ final class VariantRunner {
         long cpuBefore = guest.domain().hostCpuNanos();
         try {
             WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, false,
-                    raw.serverLog(guest.name(), w.name(), boot, rep), serverPidFile);
+                    raw.serverLog(guest.name(), w.name(), boot, rep), servers);
             long cpuAfter = guest.domain().hostCpuNanos();
             List<Metric> metrics = new ArrayList<>(o.metrics());
             metrics.add(Metric.of(MetricCatalog.HOST_CPU, (cpuAfter - cpuBefore) / 1e9));

@@ -71,22 +71,24 @@ public final class WorkloadRunner {
 
     /**
      * Runs {@code workload} once in the guest. For iperf3 a one-shot server is started on the host side at
-     * {@code serverHost} first and stopped afterwards; its log goes to {@code serverLog}, its pid to
-     * {@code serverPidFile} (so that {@link Leftovers} can stop it if the harness is killed).
+     * {@code serverHost} first, by {@code servers} (this machine or the remote hypervisor host), and stopped
+     * afterwards; its log goes to {@code serverLog}.
      */
-    public static Outcome run(GuestShell shell, Workload workload, String device, String serverHost, boolean warmup,
-            Path serverLog, Path serverPidFile) throws IOException {
+    static Outcome run(GuestShell shell, Workload workload, String device, String serverHost, boolean warmup,
+            Path serverLog, ServerSide servers) throws IOException {
         List<String> argv = argv(workload, device, serverHost, warmup);
         Duration timeout = warmup ? WARMUP.plus(SLACK) : timeout(workload);
         if (workload.fio() != null) {
             CommandResult result = completed(shell, argv, shell.execAnyStatus(argv, timeout));
             return new Outcome(result, parse(workload, result));
         }
-        List<String> server = new java.util.ArrayList<>(Iperf3Command.serverArgv(serverHost, IPERF3_PORT));
-        server.addAll(List.of("--pidfile", serverPidFile.toString()));
-        try (HostProcess process = HostProcess.start(server, serverLog, "Server listening", Duration.ofSeconds(10))) {
+        try (AutoCloseable server = servers.start(Iperf3Command.serverArgv(serverHost, IPERF3_PORT), serverLog)) {
             CommandResult result = completed(shell, argv, shell.execAnyStatus(argv, timeout));
             return new Outcome(result, parse(workload, result));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot stop the iperf3 server: " + e.getMessage(), e);
         }
     }
 

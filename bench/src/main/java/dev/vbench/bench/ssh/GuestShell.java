@@ -2,7 +2,6 @@ package dev.vbench.bench.ssh;
 
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.JSchAlgoNegoFailException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import java.io.ByteArrayInputStream;
@@ -37,14 +36,19 @@ public final class GuestShell implements AutoCloseable {
     /** Standard error kept at most, its last 64 KiB. */
     public static final int STDERR_TAIL_BYTES = 64 << 10;
 
+    /** How long the jump host (a hypervisor host, up already) may take to answer. */
+    private static final Duration JUMP_TIMEOUT = Duration.ofSeconds(30);
+
     private final SshTarget target;
     private final Session session;
+    private final GuestShell jump;
     private final int maxStdout;
     private final int stderrTail;
 
-    private GuestShell(SshTarget target, Session session, int maxStdout, int stderrTail) {
+    private GuestShell(SshTarget target, Session session, GuestShell jump, int maxStdout, int stderrTail) {
         this.target = target;
         this.session = session;
+        this.jump = jump;
         this.maxStdout = maxStdout;
         this.stderrTail = stderrTail;
     }
@@ -69,6 +73,35 @@ public final class GuestShell implements AutoCloseable {
     static GuestShell connect(SshTarget target, Duration bootTimeout, int maxStdout, int stderrTail) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(bootTimeout, "bootTimeout");
+        if (target.jump() == null) {
+            return connect(target, null, bootTimeout, maxStdout, stderrTail);
+        }
+        GuestShell jump = connect(target.jump(), JUMP_TIMEOUT, maxStdout, stderrTail);
+        try {
+            return connect(target, jump, bootTimeout, maxStdout, stderrTail);
+        } catch (RuntimeException e) {
+            jump.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the session to {@code target}, directly or, with {@code jump}, through a port forwarded by the jump
+     * host's session to the target's address (listening on this machine's loopback only).
+     */
+    private static GuestShell connect(SshTarget target, GuestShell jump, Duration bootTimeout, int maxStdout,
+            int stderrTail) {
+        String host = target.host();
+        int port = target.port();
+        if (jump != null) {
+            try {
+                port = jump.session.setPortForwardingL("127.0.0.1", 0, target.host(), target.port());
+                host = "127.0.0.1";
+            } catch (JSchException e) {
+                throw new SshSessionException("cannot forward a port through " + target.jump() + " to "
+                        + target.host() + ":" + target.port() + ": " + e.getMessage(), e);
+            }
+        }
         JSch jsch = new JSch();
         try {
             jsch.addIdentity(target.privateKey().toString());
@@ -87,20 +120,21 @@ public final class GuestShell implements AutoCloseable {
             long remainingMillis = Math.max(1_000, (deadline - System.nanoTime()) / 1_000_000);
             Session session = null;
             try {
-                session = jsch.getSession(target.user(), target.host(), target.port());
+                session = jsch.getSession(target.user(), host, port);
+                session.setHostKeyAlias(target.host());
                 session.setConfig("StrictHostKeyChecking", "yes");
                 session.setConfig("PreferredAuthentications", "publickey");
-                session.setConfig("server_host_key", hostKeyAlgorithms(target.hostKey().type()));
+                session.setConfig("server_host_key", SshRefusals.hostKeyAlgorithms(target.hostKey().type()));
                 session.setServerAliveInterval(KEEPALIVE_MILLIS);
                 session.setServerAliveCountMax(KEEPALIVE_COUNT_MAX);
                 session.setDaemonThread(true);
                 session.connect((int) Math.min(remainingMillis, ATTEMPT_TIMEOUT.toMillis()));
-                return new GuestShell(target, session, maxStdout, stderrTail);
+                return new GuestShell(target, session, jump, maxStdout, stderrTail);
             } catch (JSchException e) {
                 if (session != null) {
                     session.disconnect();
                 }
-                checkPermanent(target, hostKeys, e);
+                SshRefusals.checkPermanent(target, hostKeys, e);
                 last = e;
             }
             long remaining = deadline - System.nanoTime();
@@ -189,10 +223,13 @@ public final class GuestShell implements AutoCloseable {
         return session.isConnected();
     }
 
-    /** Closes the session; running commands are cut off. Idempotent. */
+    /** Closes the session (and the jump host's); running commands are cut off. Idempotent. */
     @Override
     public void close() {
         session.disconnect();
+        if (jump != null) {
+            jump.close();
+        }
     }
 
     private CommandResult run(String command, Duration timeout) {
@@ -256,29 +293,5 @@ public final class GuestShell implements AutoCloseable {
 
     private static CommandResult result(int exitStatus, BoundedCapture out, BoundedCapture err, long start) {
         return new CommandResult(exitStatus, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static void checkPermanent(SshTarget target, PinnedHostKeyRepository hostKeys, JSchException e) {
-        byte[] refused = hostKeys.refused();
-        if (refused != null) {
-            throw new HostKeyMismatchException("refusing " + target + ": it presented host key "
-                    + HostPublicKey.fingerprint(refused) + " but the expected key is " + target.hostKey().type() + " "
-                    + target.hostKey().fingerprint() + "; the guest is not the image's (wrong address?) or the "
-                    + "image's host_key.pub is stale", e);
-        }
-        if (e instanceof JSchAlgoNegoFailException nego && "server_host_key".equals(nego.getAlgorithmName())) {
-            throw new HostKeyMismatchException("refusing " + target + ": it has no " + target.hostKey().type()
-                    + " host key (it offers " + nego.getServerProposal() + "), so it cannot be the expected host "
-                    + target.hostKey().fingerprint(), e);
-        }
-        String message = String.valueOf(e.getMessage());
-        if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
-            throw new SshAuthenticationException(target + " refused the key " + target.privateKey() + " ("
-                    + message + "); check that the image's authorized_keys holds its public key", e);
-        }
-    }
-
-    private static String hostKeyAlgorithms(String keyType) {
-        return keyType.equals("ssh-rsa") ? "rsa-sha2-512,rsa-sha2-256" : keyType;
     }
 }

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param user       login name, e.g. {@code root}
  * @param privateKey the client's private key file (OpenSSH format), e.g. {@code /var/lib/vbench/ssh/id_ed25519}
  * @param hostKey    the only host key accepted, e.g. from the image's {@code host_key.pub}
+ * @param jump       the host to reach {@code host} through (a remote guest's hypervisor host, its own key checked
+ *                   the same way), or {@code null} to connect directly
  */
-public record SshTarget(String host, int port, String user, Path privateKey, HostPublicKey hostKey) {
+public record SshTarget(String host, int port, String user, Path privateKey, HostPublicKey hostKey,
+        SshTarget jump) {
     /** Checks that nothing is missing and the port is valid. */
     public SshTarget {
         Objects.requireNonNull(host, "host");
@@ -27,9 +30,19 @@ public record SshTarget(String host, int port, String user, Path privateKey, Hos
         }
     }
 
-    /** @return {@code user@host:port}, for messages */
+    /** A target reached directly. */
+    public SshTarget(String host, int port, String user, Path privateKey, HostPublicKey hostKey) {
+        this(host, port, user, privateKey, hostKey, null);
+    }
+
+    /** The same target reached through {@code jumpHost}. */
+    public SshTarget via(SshTarget jumpHost) {
+        return new SshTarget(host, port, user, privateKey, hostKey, jumpHost);
+    }
+
+    /** @return {@code user@host:port} (with {@code via} its jump host), for messages */
     @Override
     public String toString() {
-        return user + "@" + host + ":" + port;
+        return user + "@" + host + ":" + port + (jump == null ? "" : " via " + jump);
     }
 }

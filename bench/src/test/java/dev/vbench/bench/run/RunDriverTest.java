@@ -36,7 +36,15 @@ class RunDriverTest {
     }
 
     private LabHome lab() throws IOException {
+        return fakeLab(dir);
+    }
+
+    /** A lab home in {@code dir} with a key and a fake image that cannot boot. */
+    static LabHome fakeLab(Path dir) throws IOException {
         Path lab = dir.resolve("lab");
+        if (Files.isDirectory(lab)) {
+            return new LabHome(lab);
+        }
         Files.createDirectories(lab.resolve("ssh"));
         Files.writeString(lab.resolve("ssh/id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\nfake\n");
         Files.setPosixFilePermissions(lab.resolve("ssh/id_ed25519"),

@@ -17,6 +17,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.shell.InvertedShellWrapper;
 import org.apache.sshd.server.shell.ProcessShell;
 
@@ -34,7 +35,16 @@ final class TestSshServer implements AutoCloseable {
     }
 
     static TestSshServer start(int port, KeyPair hostKey, PublicKey authorizedClientKey) throws IOException {
+        return start(port, hostKey, authorizedClientKey, false);
+    }
+
+    /** A server that, with {@code jumpHost}, also forwards TCP connections for its clients (direct-tcpip). */
+    static TestSshServer start(int port, KeyPair hostKey, PublicKey authorizedClientKey, boolean jumpHost)
+            throws IOException {
         SshServer server = SshServer.setUpDefaultServer();
+        if (jumpHost) {
+            server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        }
         TestSshServer wrapper = new TestSshServer(server);
         server.setHost("127.0.0.1");
         server.setPort(port);

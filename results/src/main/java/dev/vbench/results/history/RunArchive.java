@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * results.csv and, when present, summary.json.
  *
  * @param runId        run.json {@code run_id}
- * @param host         the hypervisor host ({@code environment.host_name})
+ * @param host         the hypervisor host: the plan's name of it ({@code environment.vbench_host}) when the plan
+ *                     names its hosts, else libvirt's ({@code environment.host_name})
  * @param planName     the expanded plan's name
  * @param planHash     {@link SeriesKey#sha256Hex} of the plan's source text
  * @param started      when the run started

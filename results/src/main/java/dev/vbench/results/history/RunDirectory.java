@@ -43,7 +43,7 @@ final class RunDirectory {
             throw new ResultsInputException(runJson + ": no plan.expanded; the file is incomplete, re-run the plan");
         }
         Map<String, String> environment = strings(root.path("environment"));
-        String host = environment.get("host_name");
+        String host = environment.getOrDefault("vbench_host", environment.get("host_name"));
         if (host == null || host.isBlank()) {
             throw new ResultsInputException(runJson + ": no environment.host_name; a series needs its host, "
                     + "re-run the plan with this vbench");
