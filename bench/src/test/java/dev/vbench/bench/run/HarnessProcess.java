@@ -46,8 +46,19 @@ final class HarnessProcess implements AutoCloseable {
         return start(List.of("-Dvbench.home=" + home), args);
     }
 
+    /** The harness inside network namespace {@code namespace}, with {@code home} as its {@code VBENCH_HOME}. */
+    static HarnessProcess startInNamespace(String namespace, Path home, String... args) throws IOException {
+        return start(List.of("ip", "netns", "exec", namespace), List.of("-Dvbench.home=" + home), args);
+    }
+
     private static HarnessProcess start(List<String> jvmOptions, String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        return start(List.of(), jvmOptions, args);
+    }
+
+    private static HarnessProcess start(List<String> prefix, List<String> jvmOptions, String... args)
+            throws IOException {
+        List<String> argv = new ArrayList<>(prefix);
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.addAll(jvmOptions);
         argv.addAll(List.of("-jar", System.getProperty("vbench.jar", "target/vbench.jar")));
         argv.addAll(List.of(args));
