@@ -269,7 +269,7 @@ public final class RunDriver {
     /** Connects to the plan's libvirt URI; a failure names the fix, not only libvirt's error. */
     private Provisioner connect() {
         try {
-            return options.provisioners().connect(plan.connect());
+            return options.provisioners().connect(LibvirtSsh.uri(plan.hosts().first(), options.lab()));
         } catch (ProvisioningException e) {
             throw new ProvisioningException(e.operation(), e.detail() + "; check connect: in the plan and that"
                     + " libvirtd is running there (vbench doctor --connect " + plan.connect() + ")", e);
