@@ -80,8 +80,8 @@ public record Confirmation(Duration bootTimeout, Provisioner.Factory provisioner
                 variants.iterator().next(), List.of(),
                 plan.variants().stream().filter(v -> variants.contains(v.name())).toList(),
                 plan.workloads().stream().filter(w -> workloads.contains(w.name())).toList(),
-                new Replication(1, plan.replication().repetitions(), Replication.Stopping.FIXED), List.of(), null,
-                plan.source());
+                new Replication(1, plan.replication().repetitions(), Replication.Stopping.FIXED), plan.parallelBoots(),
+                List.of(), null, plan.source());
     }
 
     private static Path freshDirectory(Path runDir) {
