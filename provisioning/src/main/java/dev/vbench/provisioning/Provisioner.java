@@ -27,6 +27,15 @@ public interface Provisioner extends AutoCloseable {
     long hostMemoryBytes();
 
     /**
+     * The host's free memory in bytes now, as libvirt reports it ({@code virNodeGetFreeMemory}: memory not used by
+     * anything, page cache excluded, so a conservative figure; for a remote URI the remote host's).
+     */
+    long hostFreeMemoryBytes();
+
+    /** The host's logical CPUs, as libvirt reports them ({@code virNodeGetInfo}; for a remote URI the remote's). */
+    int hostCpus();
+
+    /**
      * Defines and starts a domain. If starting fails, the definition is removed again before the exception is
      * thrown. Refuses to touch a domain of the same name that already exists.
      */

@@ -29,14 +29,15 @@ import java.util.Optional;
  *                    the canary
  * @param workloads   the workloads, in plan order
  * @param replication how many boots of each variant, repetitions per boot, and whether the run may stop early
+ * @param parallelBoots how many guests of a round may boot at once ({@code parallel_boots}, default auto)
  * @param claims      claims given inline, checked against the variants and workloads (empty when none or when
  *                    {@code claimsFile} is set)
  * @param claimsFile  a claims file named by the plan (resolved against the plan's directory), or {@code null}
  * @param source      the plan text exactly as read, for the record of a run
  */
-public record Plan(String name, String connect, PlanHosts hosts, PlanImage image, Accel accel, GuestSpec guest, NetworkSpec network,
-        String baseline, List<String> canary, List<Variant> variants, List<Workload> workloads,
-        Replication replication, List<Claim> claims, Path claimsFile, String source) {
+public record Plan(String name, String connect, PlanHosts hosts, PlanImage image, Accel accel, GuestSpec guest,
+        NetworkSpec network, String baseline, List<String> canary, List<Variant> variants, List<Workload> workloads,
+        Replication replication, ParallelBoots parallelBoots, List<Claim> claims, Path claimsFile, String source) {
 
     /** The libvirt URI used when a plan names none. */
     public static final String DEFAULT_CONNECT = "qemu:///system";
@@ -53,6 +54,7 @@ public record Plan(String name, String connect, PlanHosts hosts, PlanImage image
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(replication, "replication");
+        Objects.requireNonNull(parallelBoots, "parallelBoots");
         Objects.requireNonNull(source, "source");
         variants = List.copyOf(variants);
         workloads = List.copyOf(workloads);

@@ -28,10 +28,14 @@ public record PlanHost(String name, String connect, String hostKey, Path knownHo
         return new PlanHost(name, connect, null, null);
     }
 
-    /** Whether the URI names another machine (its guests are then reached through it over SSH). */
+    /**
+     * Whether the URI names another machine (its guests are then reached through it over SSH); a loopback address
+     * ({@code qemu+tcp://127.0.0.1/system}) is this machine.
+     */
     public boolean remote() {
         String host = URI.create(connect).getHost();
-        return host != null && !host.isEmpty();
+        return host != null && !host.isEmpty() && !host.equals("localhost") && !host.startsWith("127.")
+                && !host.equals("[::1]");
     }
 
     /** The host's name or address in its URI. */

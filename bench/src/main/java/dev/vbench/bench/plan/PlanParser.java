@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads a plan file (YAML) into a validated {@link Plan}. Everything is checked before anything runs: unknown
@@ -50,8 +49,8 @@ public final class PlanParser {
     public static final int MAX_BYTES = 1 << 20;
 
     private static final List<String> TOP_KEYS = List.of("name", "connect", "image", "accel", "guest", "network",
-            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims", "hosts",
-            "spread", "iperf3_server", "claims_hold_on");
+            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping",
+            "parallel_boots", "claims", "hosts", "spread", "iperf3_server", "claims_hold_on");
 
     private PlanParser() {
     }
@@ -143,6 +142,6 @@ public final class PlanParser {
             }
         }
         return new Plan(name, connect, hosts, image, accel, guest, network, baseline, canary, variants, workloads,
-                replication, claims, claimsFile, text);
+                replication, ParallelBoots.read(top), claims, claimsFile, text);
     }
 }

@@ -45,8 +45,9 @@ final class HostPlans {
         List<String> canary = names.containsAll(plan.canary()) ? plan.canary() : List.of();
         List<Claim> here = claims.stream()
                 .filter(c -> names.contains(c.baseline()) && names.contains(c.candidate())).toList();
-        return new Plan(plan.name(), host.connect(), new PlanHosts(List.of(host), false, all.iperf3Server(),
-                all.claimsHoldOn()), plan.image(), plan.accel(), plan.guest(), plan.network(), plan.baseline(), canary,
-                variants, plan.workloads(), plan.replication(), here, null, plan.source());
+        PlanHosts one = new PlanHosts(List.of(host), false, all.iperf3Server(), all.claimsHoldOn());
+        return new Plan(plan.name(), host.connect(), one, plan.image(), plan.accel(), plan.guest(), plan.network(),
+                plan.baseline(), canary, variants, plan.workloads(), plan.replication(), plan.parallelBoots(), here,
+                null, plan.source());
     }
 }

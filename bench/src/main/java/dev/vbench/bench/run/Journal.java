@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The run's append-only journal ({@code journal.jsonl}): one {@link JournalEntry} a line, each written and forced
  * to disk before the harness goes on, so completed measurements survive any failure, SIGKILL included. It listens
- * to the run: a start, the environment, each variant's record, each measurement and the end become entries. A
+ * to the run: a start, the environment, each variant's record and boot, each measurement and the end become
+ * entries. A
  * torn last line (the harness killed mid-write) is ignored on read and cut before appending. Read line by line: a
  * line that is not an entry (corrupt, not UTF-8, longer than {@value #MAX_LINE_BYTES} bytes) is skipped and
  * reported with its number, lines of entry types a newer vbench wrote are skipped silently.
@@ -59,6 +60,8 @@ public final class Journal implements AutoCloseable, RunListener {
             append(new JournalEntry.VariantEntry(r.record()));
         } else if (event instanceof RunEvent.VariantFailed f) {
             append(new JournalEntry.VariantEntry(f.record()));
+        } else if (event instanceof RunEvent.Booted b) {
+            append(JournalEntry.BootEntry.of(b));
         } else if (event instanceof RunEvent.Measured m) {
             append(JournalEntry.MeasurementEntry.of(m.measurement()));
         } else if (event instanceof RunEvent.Ended e) {

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 @JsonSubTypes({@JsonSubTypes.Type(value = JournalEntry.Start.class, name = "start"),
         @JsonSubTypes.Type(value = JournalEntry.Environment.class, name = "environment"),
         @JsonSubTypes.Type(value = JournalEntry.VariantEntry.class, name = "variant"),
+        @JsonSubTypes.Type(value = JournalEntry.BootEntry.class, name = "boot"),
         @JsonSubTypes.Type(value = JournalEntry.MeasurementEntry.class, name = "measurement"),
         @JsonSubTypes.Type(value = JournalEntry.End.class, name = "end")})
 public sealed interface JournalEntry {
@@ -51,6 +52,23 @@ public sealed interface JournalEntry {
             if (!Sample.NAME.matcher(record.variant()).matches()) {
                 throw new IllegalArgumentException("'" + record.variant() + "' is not a variant name");
             }
+        }
+    }
+
+    /**
+     * Boot {@code boot} of a variant was up: when it began and ended (ISO-8601 instants) and how many guests booted
+     * at once ({@code together}); also its form in run.json's {@code boots} (without {@code type}).
+     */
+    record BootEntry(String variant, int boot, String start, String end, int together) implements JournalEntry {
+        /** The entry of {@code b}. */
+        static BootEntry of(RunEvent.Booted b) {
+            return new BootEntry(b.variant(), b.boot(), text(b.start()), text(b.end()), b.together());
+        }
+
+        /** The boot's wall time in seconds, as run.json gives it. */
+        @JsonProperty("wall_s")
+        public double wallSeconds() {
+            return java.time.Duration.between(instant(start), instant(end)).toMillis() / 1000.0;
         }
     }
 

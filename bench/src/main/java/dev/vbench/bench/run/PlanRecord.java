@@ -12,13 +12,15 @@ import java.util.List;
 /**
  * The plan after expansion, as run.json records it: what the run actually did, independent of how the plan file
  * spelled it. {@code network} is the libvirt network's name, or a bridge object; {@code boots} and
- * {@code repetitions} are the most the run takes of each, {@code stopping} whether it may stop early. {@code canary}
- * names the canary's A/A pair ({@code [VARIANT, VARIANT.canary]}, both among the variants), empty without a canary:
- * a history tells a shift of the host (both move) from one of a variant by it.
+ * {@code repetitions} are the most the run takes of each, {@code stopping} whether it may stop early, and
+ * {@code parallel_boots} how many guests of a round the plan lets boot at once ({@code auto} or a number).
+ * {@code canary} names the canary's A/A pair ({@code [VARIANT, VARIANT.canary]}, both among the variants), empty
+ * without a canary: a history tells a shift of the host (both move) from one of a variant by it.
  */
 record PlanRecord(String name, String connect, String image, String accel, Guest guest, Object network,
         String baseline, List<String> canary, List<VariantJson> variants, List<WorkloadJson> workloads, int boots,
-        int repetitions, String stopping) {
+        int repetitions, String stopping,
+        @JsonProperty("parallel_boots") String parallelBoots) {
 
     /** Guest size. */
     record Guest(int vcpus, @JsonProperty("memory_mib") int memoryMib) {
@@ -54,7 +56,8 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
         return new PlanRecord(p.name(), p.connect(), p.image().isLabDefault() ? "default"
                 : p.image().disk().toString(), p.accel().planName(), new Guest(p.guest().vcpus(),
                 p.guest().memoryMib()), network, p.baseline(), p.canary(), variants, workloads,
-                p.replication().boots(), p.replication().repetitions(), p.replication().stopping().planName());
+                p.replication().boots(), p.replication().repetitions(), p.replication().stopping().planName(),
+                p.parallelBoots().planName());
     }
 
     private static VariantJson variant(Variant v) {

@@ -4,13 +4,18 @@ import dev.vbench.results.chart.HumanScale;
 import dev.vbench.results.metric.MetricCatalog;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Progress lines while a run measures: which variant, boot, workload and repetition, how many measurements are left
  * (at most, when the run may stop early) and an estimate of the time remaining (from the mean time per measurement
- * so far, boots included). One line per event, so the
- * output reads the same in a terminal and in a nightly job's log.
+ * so far, boots included), and for each round the time from its first boot's start to its first measurement
+ * (boot-to-first-measurement; their total at the end). One line per event, so the output reads the same in a terminal
+ * and in a nightly job's log.
  */
 final class Progress implements RunListener {
     private final PrintWriter out;
@@ -19,6 +24,8 @@ final class Progress implements RunListener {
     private int done;
     private int doneHere;
     private boolean mayStopEarly;
+    private final Map<Integer, Instant> roundStart = new HashMap<>();
+    private final Map<Integer, Duration> toFirst = new TreeMap<>();
 
     Progress(PrintWriter out) {
         this.out = out;
@@ -36,9 +43,32 @@ final class Progress implements RunListener {
             done = s.done();
             doneHere = 0;
             mayStopEarly = s.mayStopEarly();
+        } else if (event instanceof RunEvent.Booted b) {
+            roundStart.merge(b.boot(), b.start(), (x, y) -> x.isBefore(y) ? x : y);
         } else if (event instanceof RunEvent.Measured m) {
+            firstMeasurement(m.measurement());
             done(m.measurement());
+        } else if (event instanceof RunEvent.Ended e) {
+            if (!toFirst.isEmpty()) {
+                status("boot-to-first-measurement: " + seconds(toFirst.values().stream().reduce(Duration.ZERO,
+                        Duration::plus)) + " over " + toFirst.size() + (toFirst.size() == 1 ? " round" : " rounds")
+                        + "; measuring took " + seconds(Duration.ofNanos(System.nanoTime() - startNanos)));
+            }
         }
+    }
+
+    /** On a round's first measurement: the time from its first boot's start to that measurement's start. */
+    private void firstMeasurement(Measurement m) {
+        Instant start = roundStart.get(m.boot());
+        if (start != null && !toFirst.containsKey(m.boot())) {
+            toFirst.put(m.boot(), Duration.between(start, m.start()));
+            status("round " + m.boot() + ": first measurement " + seconds(toFirst.get(m.boot()))
+                    + " after its first boot began");
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     private void status(String message) {

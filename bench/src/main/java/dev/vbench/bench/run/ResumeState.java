@@ -33,6 +33,7 @@ final class ResumeState implements RunListener {
     private final Instant started;
     private final boolean resumed;
     private final List<Measurement> measurements = new ArrayList<>();
+    private final List<JournalEntry.BootEntry> boots = new ArrayList<>();
     private final Map<String, VariantRecord> earlier = new LinkedHashMap<>();
     private final Map<String, VariantRecord> now = new LinkedHashMap<>();
     private Map<String, String> environment = Map.of();
@@ -90,6 +91,8 @@ final class ResumeState implements RunListener {
         for (JournalEntry e : entries) {
             if (e instanceof JournalEntry.VariantEntry v) {
                 state.earlier.put(v.record().variant(), v.record());
+            } else if (e instanceof JournalEntry.BootEntry b) {
+                state.boots.add(b);
             } else if (e instanceof JournalEntry.Environment env && state.environment.isEmpty()) {
                 state.environment = env.values();
             }
@@ -114,6 +117,8 @@ final class ResumeState implements RunListener {
             now.put(r.record().variant(), r.record());
         } else if (event instanceof RunEvent.VariantFailed f) {
             now.put(f.record().variant(), f.record());
+        } else if (event instanceof RunEvent.Booted b) {
+            boots.add(JournalEntry.BootEntry.of(b));
         } else if (event instanceof RunEvent.Measured m) {
             measurements.add(m.measurement());
         }
@@ -141,6 +146,11 @@ final class ResumeState implements RunListener {
     }
 
     /** The measurements kept from earlier attempts and every one of this attempt, in order. */
+    /** Every boot that came up, in this and earlier attempts, in order. */
+    List<JournalEntry.BootEntry> boots() {
+        return List.copyOf(boots);
+    }
+
     List<Measurement> measurements() {
         return List.copyOf(measurements);
     }

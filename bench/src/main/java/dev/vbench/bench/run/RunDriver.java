@@ -1,17 +1,13 @@
 package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.Plan;
-import dev.vbench.bench.plan.PlanHost;
-import dev.vbench.bench.plan.PlanHosts;
 import dev.vbench.bench.plan.Replication;
-import dev.vbench.bench.ssh.SshTarget;
 import dev.vbench.provisioning.AccelResolution;
 import dev.vbench.provisioning.DomainSpec;
 import dev.vbench.provisioning.HostEnvironment;
 import dev.vbench.provisioning.ImageSpec;
 import dev.vbench.provisioning.MacAddress;
 import dev.vbench.provisioning.Provisioner;
-import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.Variant;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.claims.ClaimResult;
@@ -38,8 +34,9 @@ import java.util.stream.Collectors;
  * knows what is done, the {@link Journal}, {@link Progress} and {@link RawOutput} listen to its events,
  * {@link VariantRunner} boots and measures each visit, {@link Failures} classifies what goes wrong and
  * {@link RunOutputs} writes run.json, results.csv and the report, marked complete, partial or interrupted. Whatever
- * happens, every guest, overlay and server the run created is torn down. One guest runs at a time: a plan whose guest
- * cannot fit into the host's memory ({@link MemoryBudget}) is refused before anything is written or booted.
+ * happens, every guest, overlay and server the run created is torn down. {@link BootAhead} boots a round's guests
+ * several at once (as the host's free memory and cores allow), never while one is measured; one is measured at a
+ * time. A plan whose guest cannot fit into the host's memory ({@link MemoryBudget}) is refused before anything.
  */
 public final class RunDriver {
 
@@ -63,7 +60,7 @@ public final class RunDriver {
     private ShutdownGuard guard;
     private RunListener events;
     private VariantRunner runner;
-    private SshTarget hypervisor;
+    private HostAccess access;
 
     private RunDriver(Plan plan, Options options) {
         this.plan = plan;
@@ -87,9 +84,9 @@ public final class RunDriver {
         }
         options.lab().requireSshKey();
         ImageSpec image = options.lab().resolveImage(plan.image());
-        hypervisor = HypervisorLogin.of(plan.hosts().first(), options.lab());
-        try (Provisioner provisioner = connect()) {
-            String serverHost = networkHostAddress(provisioner);
+        access = HostAccess.of(plan.hosts().first(), options.lab());
+        try (Provisioner provisioner = access.connect(options.provisioners())) {
+            String serverHost = HostAccess.serverAddress(plan, provisioner);
             state = openState(provisioner);
             try (ShutdownGuard g = ShutdownGuard.install(options.out(), guests)) {
                 guard = g;
@@ -126,9 +123,8 @@ public final class RunDriver {
                     RunLock lock = RunLock.acquire(options.lab().runs(), state.runId())) {
                 RawOutput raw = new RawOutput(dir);
                 events = RunListener.all(List.of(raw, journal, state, new Progress(options.out())));
-                ServerSide servers = hypervisor == null ? ServerSide.local(pool().resolve(WorkloadRunner.IPERF3_PID))
-                        : ServerSide.remote(hypervisor, state.runId());
-                runner = new VariantRunner(events, raw, serverHost, servers, options.lab().sshKey(), hypervisor,
+                runner = new VariantRunner(events, raw, serverHost, access.servers(pool().resolve(
+                        WorkloadRunner.IPERF3_PID), state.runId()), options.lab().sshKey(), access.ssh(),
                         options.bootTimeout(), guard::interrupted);
                 events.on(new RunEvent.Started(state.runId(), state.seed(), Instant.now(), state.resumed(),
                         options.planFile() == null ? null : options.planFile().toAbsolutePath().toString()));
@@ -162,15 +158,17 @@ public final class RunDriver {
                     * replication.perCell(), state.measurements().size(), replication.sequential()));
             RoundSchedule schedule = new RoundSchedule(state.seed());
             Instant first = Instant.now();
+            MemoryBudget budget = MemoryBudget.of(plan.guest(), accel.resolved());
             for (int boot = 1; boot <= replication.boots() && !guard.interrupted(); boot++) {
-                for (String name : schedule.visits(boot, plan.variantNames())) {
-                    if (guard.interrupted()) {
-                        break;
-                    }
-                    if (!state.failedNow(name)
-                            && !state.visited(name, boot, plan.workloads(), replication.repetitions())) {
-                        visit(provisioner, plan.variant(name).orElseThrow(), boot, accel, image, pool, schedule);
-                    }
+                int round = boot;
+                List<VariantGuest> visits = schedule.visits(boot, plan.variantNames()).stream()
+                        .filter(name -> !state.failedNow(name)
+                                && !state.visited(name, round, plan.workloads(), replication.repetitions()))
+                        .map(name -> guest(plan.variant(name).orElseThrow(), round, accel, image, pool)).toList();
+                try (BootAhead<VariantGuest> ahead = new BootAhead<>(g -> runner.boot(provisioner, g),
+                        g -> guests.drop(g.name()), guard::interrupted)) {
+                    ahead.round(visits, waiting -> batch(provisioner, budget, waiting, round),
+                            (g, booted) -> visit(g, booted, round, schedule));
                 }
                 if (boot >= 2 && replication.sequential() && !guard.interrupted() && decided()) {
                     int left = replication.boots() - boot;
@@ -216,38 +214,47 @@ public final class RunDriver {
                 options.lab());
         Map<String, String> env = RunRecord.environment(host, accel, state.runId(), state.seed(), plan.guest(),
                 ImageIdentity.of(options.lab(), plan.image()));
-        if (!plan.hosts().first().name().equals(PlanHost.LOCAL)) {
-            env.put(RunRecord.PLAN_HOST, plan.hosts().first().name());
-        }
-        if (hypervisor != null) {
-            env.putAll(HypervisorLogin.facts(hypervisor));
-        }
+        env.putAll(access.facts());
         events.on(new RunEvent.EnvironmentKnown(env));
         options.out().println("accelerator: " + accel.resolved().planName() + " (" + accel.reason() + ")");
         return accel;
     }
 
-    /** One visit: boot {@code boot} of a variant on a fresh overlay, warmed up, measured, torn down. */
-    private void visit(Provisioner provisioner, Variant variant, int boot, AccelResolution accel, ImageSpec image,
-            Path pool, RoundSchedule schedule) {
-        events.on(new RunEvent.Note("booting " + variant.name() + " (boot " + boot + " of " + replication.boots()
-                + ")"));
+    /** A fresh guest of boot {@code boot} of {@code variant}, registered for teardown, not booted yet. */
+    private VariantGuest guest(Variant variant, int boot, AccelResolution accel, ImageSpec image, Path pool) {
         DomainSpec spec = DomainSpec.forVariant(state.runId(), options.lab().owner(), variant, accel.resolved(),
                 plan.guest(), image, plan.network(), pool);
         // a fresh MAC per boot (and per attempt): an earlier boot's DHCP lease would otherwise be reported at once
-        spec = spec.withMac(MacAddress.forName(spec.name() + "#" + boot
-                + (options.resume() ? "@" + Instant.now() : "")));
-        VariantGuest guest = new VariantGuest(spec);
+        VariantGuest guest = new VariantGuest(spec.withMac(MacAddress.forName(spec.name() + "#" + boot
+                + (options.resume() ? "@" + Instant.now() : ""))));
         guests.add(guest);
+        return guest;
+    }
+
+    /** How many of {@code waiting} boot at once now, from the host's free memory and cores; announced. */
+    private int batch(Provisioner provisioner, MemoryBudget budget, List<VariantGuest> waiting, int boot) {
+        long free = provisioner.hostFreeMemoryBytes();
+        int cpus = provisioner.hostCpus();
+        int size = Math.min(waiting.size(), BootAhead.bound(plan.parallelBoots(), free, budget.neededBytes(), cpus,
+                plan.guest().vcpus()));
+        String names = waiting.subList(0, size).stream().map(VariantGuest::name).collect(Collectors.joining(", "));
+        events.on(new RunEvent.Note("booting " + names + " (boot " + boot + " of " + replication.boots() + ")"
+                + (size > 1 ? ", " + size + " at once (parallel_boots " + plan.parallelBoots().planName() + "; "
+                + MemoryBudget.size(free) + " free, " + cpus + " host CPUs)" : "")));
+        return size;
+    }
+
+    /** One visit: the guest of boot {@code boot}, booted as {@code booted}, warmed up, measured, torn down. */
+    private void visit(VariantGuest guest, BootAhead.Booted booted, int boot, RoundSchedule schedule) {
         try {
-            events.on(new RunEvent.VariantReady(runner.bootAndWarmUp(provisioner, guest, boot, plan.workloads())));
+            events.on(new RunEvent.VariantReady(runner.warmUp(guest, boot, booted, plan.workloads())));
             for (int rep = 1; rep <= replication.repetitions() && !guard.interrupted(); rep++) {
-                runner.repetition(guest, boot, rep, schedule.workloads(variant.name(), boot, rep, plan.workloads()));
+                runner.repetition(guest, boot, rep, schedule.workloads(guest.name(), boot, rep, plan.workloads()));
             }
         } catch (RuntimeException | IOException e) {
-            fail(variant.name(), e, boot);
+            fail(guest.name(), e, boot);
         } finally {
-            guests.drop(variant.name());
+            guests.drop(guest.name());
         }
     }
 
@@ -264,31 +271,6 @@ public final class RunDriver {
             events.on(new RunEvent.VariantFailed(VariantRecord.failed(variant, Failures.ofVariant(e, boot)),
                     Failures.oneLine(e)));
         }
-    }
-
-    /** Connects to the plan's libvirt URI; a failure names the fix, not only libvirt's error. */
-    private Provisioner connect() {
-        try {
-            return options.provisioners().connect(LibvirtSsh.uri(plan.hosts().first(), options.lab()));
-        } catch (ProvisioningException e) {
-            throw new ProvisioningException(e.operation(), e.detail() + "; check connect: in the plan and that"
-                    + " libvirtd is running there (vbench doctor --connect " + plan.connect() + ")", e);
-        }
-    }
-
-    private String networkHostAddress(Provisioner provisioner) {
-        if (plan.workloads().stream().noneMatch(w -> w.iperf3() != null)) {
-            return null;
-        }
-        if (plan.hosts().iperf3Server() == PlanHosts.Iperf3Server.PEER) {
-            throw new RunInputException("iperf3_server: peer (the server in a peer guest) is not available in this"
-                    + " version; use iperf3_server: host (the default) with the guests on a libvirt network");
-        }
-        if (plan.network().network() == null) {
-            throw new RunInputException("iperf3 workloads need the guests on a libvirt network (network: NAME) whose"
-                    + " host address runs the iperf3 server; a plain bridge has no server side here");
-        }
-        return provisioner.networkHostAddress(plan.network().network());
     }
 
     private Path pool() {

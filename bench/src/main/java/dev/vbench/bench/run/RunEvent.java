@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What the run driver reports to its {@link RunListener}s, in the order it happens: started, environment known,
- * per variant notes, warm-ups and ready (or failed), measuring started, each measurement, ended.
+ * measuring started, per variant notes, booted, warm-ups and ready (or failed), each measurement, ended.
  */
 public sealed interface RunEvent {
 
@@ -27,6 +27,13 @@ public sealed interface RunEvent {
 
     /** One warm-up run of a workload on boot {@code boot} of a variant, with the tool's output. */
     record WarmedUp(String variant, int boot, String workload, String output) implements RunEvent {
+    }
+
+    /**
+     * Boot {@code boot} of a variant was up (booted and proven) at {@code end}, having begun at {@code start}, with
+     * {@code together} guests of its batch booting at once ({@link BootAhead}).
+     */
+    record Booted(String variant, int boot, Instant start, Instant end, int together) implements RunEvent {
     }
 
     /** A variant was booted, proven and warmed up. */

@@ -61,7 +61,7 @@ final class RunOutputs {
                     v.guestKernel()));
             OutputFiles.replace(dir.resolve(RunRecord.FILE), RunRecord.format(new RunRecord.Content(state.runId(),
                     status.text(), state.seed(), state.started(), Instant.now(), HarnessVersion.current(), env, plan,
-                    planFile == null ? null : planFile.toString(), variants, state.measurements())));
+                    planFile == null ? null : planFile.toString(), variants, state.boots(), state.measurements())));
             List<Sample> samples = samples(state.measurements());
             SampleCsv.write(dir.resolve(RESULTS_CSV), samples);
             List<VariantFailure> failures = failures(variants);

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code run.json}: the self-describing record of a run. A pure function of the plan, the environment, the
+ * {@code run.json}: the self-describing record of a run. Its {@code boots} list each boot that came up: start, end,
+ * wall time and how many guests booted at once; a round's boot-to-first-measurement is its first measurement's start
+ * less its first boot's start. A pure function of the plan, the environment, the
  * variants' evidence and the measurements; written at the end of a run and again when it is interrupted.
  */
 public final class RunRecord {
@@ -30,14 +32,14 @@ public final class RunRecord {
     /** Everything run.json says. */
     public record Content(String runId, String status, long seed, Instant started, Instant ended,
             HarnessVersion harness, Map<String, String> environment, Plan plan, String planFile,
-            List<VariantRecord> variants, List<Measurement> measurements) {
+            List<VariantRecord> variants, List<JournalEntry.BootEntry> boots, List<Measurement> measurements) {
     }
 
     /** run.json as Jackson writes it, key for key. */
     record Json(String format, @JsonProperty("format_version") int formatVersion, @JsonProperty("run_id") String runId,
             String status, long seed, String started, String ended, Harness harness,
             Map<String, String> environment, PlanJson plan, List<VariantJson> variants,
-            List<JournalEntry.MeasurementEntry> measurements) {
+            List<JournalEntry.BootEntry> boots, List<JournalEntry.MeasurementEntry> measurements) {
     }
 
     /** run.json lists the measurements as the journal records them, without the entry's {@code type}. */
@@ -46,7 +48,8 @@ public final class RunRecord {
     }
 
     private static final ObjectWriter WRITER = Journal.JSON.copy()
-            .addMixIn(JournalEntry.MeasurementEntry.class, Untyped.class).writerWithDefaultPrettyPrinter();
+            .addMixIn(JournalEntry.MeasurementEntry.class, Untyped.class)
+            .addMixIn(JournalEntry.BootEntry.class, Untyped.class).writerWithDefaultPrettyPrinter();
 
     /** The harness that made the run. */
     record Harness(String name, String version, String commit, boolean modified) {
@@ -73,7 +76,7 @@ public final class RunRecord {
                 text(c.ended()), new Harness("vbench", c.harness().version(), c.harness().commit(),
                         c.harness().dirty()), new TreeMap<>(c.environment()),
                 new PlanJson(c.planFile(), c.plan().source(), PlanRecord.of(c.plan())),
-                c.variants().stream().map(RunRecord::variant).toList(),
+                c.variants().stream().map(RunRecord::variant).toList(), c.boots(),
                 c.measurements().stream().map(JournalEntry.MeasurementEntry::of).toList());
         try {
             return WRITER.writeValueAsString(json) + "\n";

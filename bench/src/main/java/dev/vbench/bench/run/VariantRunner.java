@@ -53,23 +53,29 @@ final class VariantRunner {
     }
 
     /**
-     * Boots {@code guest} (registered for teardown already) as boot {@code boot} of its variant, checks its devices
-     * and runs each workload once, briefly, to wake caches, page tables and the NIC up.
+     * Boots {@code guest} (registered for teardown already): overlays, domain, address, SSH, device check. Reports
+     * no event, so it may run on a boot thread beside other boots ({@link BootAhead}).
+     */
+    void boot(Provisioner provisioner, VariantGuest guest) {
+        guest.boot(provisioner, sshKey, jump, bootTimeout);
+    }
+
+    /**
+     * Takes over {@code guest} after its boot, boot {@code boot} of its variant, went as {@code booted}: reports it and
+     * runs each workload once, briefly, to wake caches, page tables and the NIC up.
      *
      * @return the record of the ready variant
      * @throws BootFailedException when the guest was started but did not boot (its console log kept and named)
      */
-    VariantRecord bootAndWarmUp(Provisioner provisioner, VariantGuest guest, int boot, List<Workload> workloads)
+    VariantRecord warmUp(VariantGuest guest, int boot, BootAhead.Booted booted, List<Workload> workloads)
             throws IOException {
-        Instant t0 = Instant.now();
-        try {
-            guest.boot(provisioner, sshKey, jump, bootTimeout);
-        } catch (RuntimeException e) {
-            throw bootFailed(guest, boot, e);
+        if (booted.failure() != null) {
+            throw bootFailed(guest, boot, booted.failure());
         }
-        events.on(new RunEvent.Note(guest.name() + " boot " + boot + " up in "
-                + Duration.between(t0, Instant.now()).toSeconds() + " s at " + guest.address() + ", devices "
-                + guest.evidence().dataDisks().get(0).drivers() + "; warming up"));
+        events.on(new RunEvent.Booted(guest.name(), boot, booted.start(), booted.end(), booted.together()));
+        events.on(new RunEvent.Note(guest.name() + " boot " + boot + " up in " + booted.wall().toSeconds()
+                + " s" + (booted.together() > 1 ? " (" + booted.together() + " booting at once)" : "") + " at "
+                + guest.address() + ", devices " + guest.evidence().dataDisks().get(0).drivers() + "; warming up"));
         try (GuestShell shell = guest.shell(bootTimeout)) {
             for (Workload w : workloads) {
                 WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, true,

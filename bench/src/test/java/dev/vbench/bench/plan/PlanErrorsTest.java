@@ -147,6 +147,10 @@ class PlanErrorsTest {
                         "500 is out of range", "1..50"),
                 bad("stopping unknown", with("repetitions: 3", "repetitions: 3\nstopping: early"), 12, "stopping",
                         "'early'", "sequential, fixed"),
+                bad("parallel boots zero", with("repetitions: 3", "repetitions: 3\nparallel_boots: 0"), 12,
+                        "parallel_boots", "0 is out of range", "1..64"),
+                bad("parallel boots a word", with("repetitions: 3", "repetitions: 3\nparallel_boots: all"), 12,
+                        "parallel_boots", "expected auto or a whole number", "1 boots one at a time", "'all'"),
                 // combinations
                 bad("io native with writeback", with("cache: writeback}", "cache: writeback, io: native}"), 7,
                         "variants[1].disk.io", "native needs cache none or directsync", "not cache writeback"),

@@ -324,6 +324,18 @@ class PlanParserTest {
     }
 
     @Test
+    void parallelBootsAreAutoUnlessANumberIsGiven() {
+        assertThat(parse(MINIMAL).parallelBoots()).isEqualTo(ParallelBoots.AUTO);
+        assertThat(parse(MINIMAL.replace("repetitions: 1", "repetitions: 1\nparallel_boots: auto")).parallelBoots()
+                .planName()).isEqualTo("auto");
+        ParallelBoots one = parse(MINIMAL.replace("repetitions: 1", "repetitions: 1\nparallel_boots: 1"))
+                .parallelBoots();
+        assertThat(one.auto()).isFalse();
+        assertThat(one.cap()).isEqualTo(1);
+        assertThat(one.planName()).isEqualTo("1");
+    }
+
+    @Test
     void explicitSettingsAreKept(@TempDir Path dir) throws Exception {
         Path planFile = dir.resolve("sub/p.yaml");
         Files.createDirectories(planFile.getParent());

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A guest that starts but never boots, on a {@link FakeProvisioner} and a lab home with a real (tiny) qcow2 image:
  * its console log is kept in the run directory before the pool is deleted and named in the variant's failure; the
- * canary's pair is visited like any variant; run.json's environment names the image's recipe and guest kernel.
+ * canary's pair is visited like any variant; run.json's environment names the image's recipe and guest kernel. With
+ * {@code parallel_boots}, a round's guests boot together up to the bound (the fake host makes them wait for each
+ * other, so a run that booted them one at a time would be seen), each fails on its own and all are torn down.
  */
 class FailedBootConsoleTest {
     static final String PLAN = """
@@ -98,5 +100,28 @@ class FailedBootConsoleTest {
         assertThat(env.path("guest_kernel").asText()).as("no guest reported one: image.json's")
                 .isEqualTo("6.1.0-test-amd64");
         assertThat(Files.readString(out.resolve(RunRecord.FILE), StandardCharsets.UTF_8)).doesNotContain("\"null\"");
+    }
+
+    @Test
+    void aRoundsGuestsBootTogetherUpToTheBoundAndEachFailsOnItsOwn() throws Exception {
+        Plan plan = PlanParser.parse(PLAN.replace("boots: 2", "boots: 1\nparallel_boots: 2")
+                .replace("  - {name: b}\n", "  - {name: b}\n  - {name: c, nic: {model: virtio}}\n"), "par.yaml");
+        FakeProvisioner host = new FakeProvisioner(2);
+        Path out = dir.resolve("out");
+        StringWriter text = new StringWriter();
+        RunDriver.Result result = RunDriver.run(plan, new RunDriver.Options(out, Path.of("par.yaml"), 3L, null,
+                false, Duration.ofSeconds(20), uri -> host, lab(), new PrintWriter(text, true)));
+
+        assertThat(result.status()).as(text.toString()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(result.failures()).extracting(f -> f.variant())
+                .containsExactlyInAnyOrder("a", "a.canary", "b", "c");
+        assertThat(host.mostRunning).as("two batches of 2").hasValue(2);
+        assertThat(host.closed).as("every started guest was torn down").hasSize(4);
+        assertThat(text.toString()).contains(", 2 at once (parallel_boots 2; 6.0 GiB free, 4 host CPUs)");
+        List<JournalEntry> journal = Journal.read(out);
+        assertThat(journal).extracting(e -> e.getClass().getSimpleName()).containsExactly("Start", "Environment",
+                "VariantEntry", "VariantEntry", "VariantEntry", "VariantEntry", "End");
+        JsonNode run = Journal.JSON.readTree(out.resolve(RunRecord.FILE).toFile());
+        assertThat(run.path("plan").path("expanded").path("parallel_boots").asText()).isEqualTo("2");
     }
 }

@@ -16,11 +16,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A host whose guests start but never get an address: each started domain writes {@link #console} of its name to
- * its console log, as QEMU would, and then waits in vain for a DHCP lease. Nothing else is supported.
+ * its console log, as QEMU would, and then waits in vain for a DHCP lease. Nothing else is supported. Its host has
+ * 4 CPUs and 6 GiB free.
  */
 final class FakeProvisioner implements Provisioner {
     /** What the console of domain {@code name} shows. */
@@ -29,9 +36,26 @@ final class FakeProvisioner implements Provisioner {
     }
 
     /** Console logs written, in order. */
-    final List<Path> consoleLogs = new ArrayList<>();
+    final List<Path> consoleLogs = Collections.synchronizedList(new ArrayList<>());
     /** Domains torn down, in order. */
-    final List<String> closed = new ArrayList<>();
+    final List<String> closed = Collections.synchronizedList(new ArrayList<>());
+    /** The most domains running at once. */
+    final AtomicInteger mostRunning = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final CyclicBarrier meet;
+
+    /** A host whose guests fail at once, each on its own. */
+    FakeProvisioner() {
+        this(1);
+    }
+
+    /**
+     * A host whose guests wait for an address until {@code together} of them wait at once (or their boot timeout
+     * passes), and then fail: boots that are meant to overlap are seen to overlap, without timing anything.
+     */
+    FakeProvisioner(int together) {
+        this.meet = new CyclicBarrier(together);
+    }
 
     @Override
     public String uri() {
@@ -49,6 +73,16 @@ final class FakeProvisioner implements Provisioner {
     }
 
     @Override
+    public long hostFreeMemoryBytes() {
+        return 6L << 30;
+    }
+
+    @Override
+    public int hostCpus() {
+        return 4;
+    }
+
+    @Override
     public RunningDomain start(DomainSpec spec) {
         try {
             Files.writeString(spec.consoleLog(), console(spec.name()), StandardCharsets.UTF_8);
@@ -56,6 +90,7 @@ final class FakeProvisioner implements Provisioner {
             throw new UncheckedIOException(e);
         }
         consoleLogs.add(spec.consoleLog());
+        mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
         return new Stuck(spec.name(), spec.tag());
     }
 
@@ -87,7 +122,7 @@ final class FakeProvisioner implements Provisioner {
     private final class Stuck implements RunningDomain {
         private final String name;
         private final RunTag tag;
-        private boolean active = true;
+        private volatile boolean active = true;
 
         Stuck(String name, RunTag tag) {
             this.name = name;
@@ -111,6 +146,13 @@ final class FakeProvisioner implements Provisioner {
 
         @Override
         public Inet4Address waitForIpv4(Duration timeout) {
+            try {
+                meet.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (BrokenBarrierException | TimeoutException e) {
+                // fewer guests booted at once than expected: they fail all the same
+            }
             throw new ProvisioningException("wait for an IPv4 address of domain '" + name + "'", "no DHCP lease or"
                     + " ARP entry within " + timeout.toSeconds() + " s; the guest did not boot or did not configure"
                     + " its NIC by DHCP (see its console log)");
@@ -138,6 +180,9 @@ final class FakeProvisioner implements Provisioner {
 
         @Override
         public void close() {
+            if (active) {
+                running.decrementAndGet();
+            }
             active = false;
             closed.add(name);
         }

@@ -52,6 +52,8 @@ class RunRecordGoldenTest {
                 Map.of("accelerator", "tcg", "host_kernel", "6.1.0", "libvirt_version", "9.0.0", "guest_kernel",
                         "6.1.0-50-amd64", "image_recipe_hash", "0123456789abcdef"), plan,
                 "run-plan.yaml", List.of(ide, twin, virtio),
+                List.of(new JournalEntry.BootEntry("ide-wt-e1000", 1, "2026-11-26T04:00:01Z",
+                        "2026-11-26T04:00:43.500Z", 2)),
                 List.of(JournalTest.ok("ide-wt-e1000", 1, 1165.5), JournalTest.ok("ide-wt-e1000", 2, 0.1 + 0.2)));
     }
 

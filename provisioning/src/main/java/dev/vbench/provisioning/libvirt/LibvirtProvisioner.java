@@ -23,7 +23,8 @@ import org.libvirt.jna.Libvirt;
 /**
  * {@link Provisioner} over libvirt-java ({@code org.libvirt.Connect}, which is not AutoCloseable: this class is the
  * closeable wrapper). Works against {@code qemu:///system}, remote URIs such as {@code qemu+ssh://host/system} and
- * libvirt's in-process fake {@code test:///default}. Not thread-safe: use one instance per thread.
+ * libvirt's in-process fake {@code test:///default}. libvirt's connection is thread-safe (its last error is kept
+ * per thread), so concurrent boots of distinct domains may share one instance; {@link #close()} ends them all.
  */
 public final class LibvirtProvisioner implements Provisioner {
     /** The factory of this implementation. */
@@ -86,6 +87,16 @@ public final class LibvirtProvisioner implements Provisioner {
     public long hostMemoryBytes() {
         long kib = LibvirtCall.run("read the memory size of " + uri, () -> connect.nodeInfo().memory);
         return kib * 1024;
+    }
+
+    @Override
+    public long hostFreeMemoryBytes() {
+        return LibvirtCall.run("read the free memory of " + uri, connect::getFreeMemory);
+    }
+
+    @Override
+    public int hostCpus() {
+        return LibvirtCall.run("read the CPU count of " + uri, () -> connect.nodeInfo().cpus);
     }
 
     @Override

@@ -97,6 +97,8 @@ class LibvirtLifecycleIT {
         assertThat(env.kvmOffered()).isFalse();
         assertThat(env.hostName()).isNotBlank();
         assertThat(provisioner.hostMemoryBytes()).isEqualTo(3L << 30); // virsh -c test:///default nodeinfo
+        assertThat(provisioner.hostCpus()).isEqualTo(16); // nodeinfo: CPU(s)
+        assertThat(provisioner.hostFreeMemoryBytes()).isEqualTo(6L << 20); // freecell --all: 6144 KiB
     }
 
     @Test
