@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * a file, and KVM is chosen only if the kernel reaches userspace within the timeout; otherwise TCG.
  *
  * <p>For a local URI the console log is a file in the work directory; for a remote host it is a file in vbench's
- * storage pool there, read back through libvirt ({@link Provisioner#console}).
+ * storage pool there, read back through libvirt ({@link Provisioner#openConsole}).
  */
 public final class AccelResolver {
     /** How long the probe kernel gets to reach userspace. A KVM guest kernel needs 1 to 3 s. */
@@ -119,7 +119,7 @@ public final class AccelResolver {
         RunTag tag = new RunTag(runId, RunTag.ACCEL_PROBE, owner);
         String name = DomainSpec.domainName(runId, RunTag.ACCEL_PROBE);
         if (!provisioner.local()) {
-            try (HostConsole console = provisioner.console(VolumeNames.console(runId, RunTag.ACCEL_PROBE))) {
+            try (HostConsole console = provisioner.openConsole(VolumeNames.console(runId, RunTag.ACCEL_PROBE))) {
                 return watch(accel, provisioner, new ProbeDomainSpec(name, accel, tag, image.kernel(), image.initrd(),
                         ProbeDomainSpec.CMDLINE, console.path()), () -> console.read(CONSOLE_MAX_BYTES), timeout);
             }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A serial console log file that a domain writes into vbench's storage pool on the libvirt host, read back through
- * libvirt ({@link Provisioner#console}); {@link #close()} deletes it (idempotent). Open it before the domain that
+ * libvirt ({@link Provisioner#openConsole}); {@link #close()} deletes it (idempotent). Open it before the domain that
  * writes it, so it is deleted after the domain is undefined.
  */
 public interface HostConsole extends AutoCloseable {

@@ -66,7 +66,7 @@ public interface Provisioner extends AutoCloseable {
      * Whether the host's QEMU processes and files are this machine's: {@code qemu:///...} without a host, and
      * libvirt's in-process fake {@code test:///...}. Then overlays are local files made by the local
      * {@code qemu-img} and console logs local files; otherwise everything goes through libvirt's storage API
-     * ({@link #pushImage}, {@link #createOverlay}, {@link #console}).
+     * ({@link #pushImage}, {@link #createOverlay}, {@link #openConsole}).
      */
     boolean local();
 
@@ -103,7 +103,7 @@ public interface Provisioner extends AutoCloseable {
      * A console log file {@code volumeName} in the host's pool (e.g. {@code con-RUN+NAME.log}), not created yet: the
      * domain whose {@code <log file=...>} names its path creates it.
      */
-    HostConsole console(String volumeName);
+    HostConsole openConsole(String volumeName);
 
     /**
      * Deletes the overlays and console logs of run {@code runId} in the host's pool (never an image).

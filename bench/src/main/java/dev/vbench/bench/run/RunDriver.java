@@ -10,6 +10,7 @@ import dev.vbench.provisioning.MacAddress;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.Variant;
+import dev.vbench.provisioning.libvirt.LibvirtUri;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.RunStatus;
@@ -59,6 +60,7 @@ public final class RunDriver {
     private ShutdownGuard guard;
     private RunListener events;
     private VariantRunner runner;
+    private ImageIdentity hostImage;
 
     private RunDriver(Plan plan, Options options) {
         this.plan = plan;
@@ -81,8 +83,15 @@ public final class RunDriver {
             RunDirectory.requireFresh(dir);
         }
         options.lab().requireSshKey();
-        ImageSpec image = options.lab().resolveImage(plan.image());
+        // a local host boots the image's files here; a remote host boots volumes of vbench's pool there
+        ImageSpec image = LibvirtUri.isLocal(plan.connect()) ? options.lab().resolveImage(plan.image()) : null;
         try (Provisioner provisioner = connect()) {
+            if (image == null) {
+                HostImages.Resolved onHost = HostImages.resolve(provisioner, options.lab(), plan.image(),
+                        options.out());
+                image = onHost.spec();
+                hostImage = onHost.identity();
+            }
             String serverHost = networkHostAddress(provisioner);
             state = openState(provisioner);
             try (ShutdownGuard g = ShutdownGuard.install(options.out(), guests)) {
@@ -207,7 +216,7 @@ public final class RunDriver {
         AccelResolution accel = AccelCache.resolve(plan.accel(), provisioner, host, image, pool, state.runId(),
                 options.lab());
         events.on(new RunEvent.EnvironmentKnown(RunRecord.environment(host, accel, state.runId(), state.seed(),
-                plan.guest(), ImageIdentity.of(options.lab(), plan.image()))));
+                plan.guest(), hostImage != null ? hostImage : ImageIdentity.of(options.lab(), plan.image()))));
         options.out().println("accelerator: " + accel.resolved().planName() + " (" + accel.reason() + ")");
         return accel;
     }

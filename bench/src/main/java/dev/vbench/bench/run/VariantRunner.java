@@ -59,7 +59,7 @@ final class VariantRunner {
             throws IOException {
         Instant t0 = Instant.now();
         try {
-            guest.boot(provisioner, sshKey, bootTimeout);
+            guest.boot(provisioner, sshKey, bootTimeout, boot);
         } catch (RuntimeException e) {
             throw bootFailed(guest, boot, e);
         }
@@ -87,7 +87,10 @@ final class VariantRunner {
             return e;
         }
         try {
-            return new BootFailedException(e, raw.keepConsole(guest.spec().consoleLog(), guest.name(), boot));
+            String kept = guest.failedConsole() != null
+                    ? raw.keepConsole(guest.failedConsole(), guest.name(), boot)
+                    : raw.keepConsole(guest.spec().consoleLog(), guest.name(), boot);
+            return new BootFailedException(e, kept);
         } catch (OutputException unwritable) {
             unwritable.addSuppressed(e);
             return unwritable;

@@ -5,7 +5,6 @@ import dev.vbench.provisioning.VolumeNames;
 import dev.vbench.provisioning.StorageXml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ final class HostPool {
     /** Bytes read from a file at a time; a chunk of zeros is skipped, not sent. */
     static final int CHUNK = 1 << 20;
     /** Bytes handed to one {@code virStreamSend} (libvirt's own tools send 256 KiB messages). */
-    private static final int SEND = 256 << 10;
+    static final int SEND = 256 << 10;
 
     private final Connect connect;
     private final String uri;
@@ -158,24 +157,24 @@ final class HostPool {
             byte[] zeros = new byte[CHUNK];
             try {
                 for (long pos = 0; pos < size; pos += CHUNK) {
-                    int n = readFully(in, chunk, pos, (int) Math.min(CHUNK, size - pos));
+                    int n = VolumeStreams.readFully(in, chunk, pos, (int) Math.min(CHUNK, size - pos));
                     boolean last = pos + n >= size;
                     if (!last && Arrays.equals(chunk, 0, n, zeros, 0, n)) {
-                        stream = finish(stream);
+                        stream = VolumeStreams.finish(stream);
                         continue;
                     }
                     if (stream == null) {
                         stream = connect.streamNew(0);
                         vol.upload(stream, pos, 0, 0);
                     }
-                    send(stream, chunk, n);
+                    VolumeStreams.send(stream, chunk, n);
                     sent += n;
                 }
-                finish(stream);
+                VolumeStreams.finish(stream);
                 stream = null;
             } finally {
                 if (stream != null) {
-                    abort(stream);
+                    VolumeStreams.abort(stream);
                 }
             }
         } catch (IOException e) {
@@ -205,10 +204,10 @@ final class HostPool {
             Stream s = connect.streamNew(0);
             try {
                 vol.upload(s, 0, 0, 0);
-                send(s, bytes, bytes.length);
-                finish(s);
+                VolumeStreams.send(s, bytes, bytes.length);
+                VolumeStreams.finish(s);
             } catch (LibvirtException e) {
-                abort(s);
+                VolumeStreams.abort(s);
                 throw e;
             }
             return null;
@@ -232,9 +231,9 @@ final class HostPool {
                 for (int n = s.receive(buffer); n > 0; n = s.receive(buffer)) {
                     out.write(buffer, 0, n);
                 }
-                finish(s);
+                VolumeStreams.finish(s);
             } catch (LibvirtException e) {
-                abort(s);
+                VolumeStreams.abort(s);
                 throw e;
             }
             return out.toByteArray();
@@ -263,44 +262,6 @@ final class HostPool {
             delete(name);
         } catch (ProvisioningException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private static int readFully(FileChannel in, byte[] chunk, long pos, int n) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(chunk, 0, n);
-        while (b.hasRemaining()) {
-            if (in.read(b, pos + b.position()) < 0) {
-                throw new IOException("the file shrank while it was uploaded");
-            }
-        }
-        return n;
-    }
-
-    private static void send(Stream s, byte[] bytes, int n) throws LibvirtException {
-        for (int off = 0; off < n; ) {
-            int len = Math.min(SEND, n - off);
-            int done = s.send(off == 0 && len == bytes.length ? bytes : Arrays.copyOfRange(bytes, off, off + len));
-            if (done <= 0) {
-                throw new IllegalStateException("libvirt stream accepted no bytes");
-            }
-            off += done;
-        }
-    }
-
-    private static Stream finish(Stream s) throws LibvirtException {
-        if (s != null) {
-            s.finish();
-            s.free();
-        }
-        return null;
-    }
-
-    private static void abort(Stream s) {
-        try {
-            s.abort();
-            s.free();
-        } catch (LibvirtException ignored) {
-            // the stream failed already; its error is the one reported
         }
     }
 

@@ -207,7 +207,7 @@ public final class LibvirtProvisioner implements Provisioner {
     }
 
     @Override
-    public HostConsole console(String volumeName) {
+    public HostConsole openConsole(String volumeName) {
         return storage.console(volumeName);
     }
 

@@ -131,7 +131,7 @@ class HostStorageIT {
                 .isInstanceOf(ProvisioningException.class).hasMessageContaining("no volume of the host's pool");
 
         String consoleName = VolumeNames.console(RUN, "vbench-" + RUN + "-virtio");
-        try (HostConsole console = p.console(consoleName)) {
+        try (HostConsole console = p.openConsole(consoleName)) {
             assertThat(console.read(1000)).isEmpty();
             // stands in for virtlogd, which writes the file on the host
             Files.writeString(console.path(), "x".repeat(5000) + "\nlast line\n");
