@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Resolves the plan's {@code accel}. {@code auto} uses KVM only where a guest really boots under it: offering
@@ -15,13 +16,15 @@ import java.util.Objects;
  * when the host offers KVM, a probe domain boots the image's kernel and initrd under KVM with its console logged to
  * a file, and KVM is chosen only if the kernel reaches userspace within the timeout; otherwise TCG.
  *
- * <p>The console log is read from the local file system: against a remote libvirt host the log is written there,
- * the probe cannot see it and {@code auto} resolves to TCG (say {@code accel: kvm} to force KVM).
+ * <p>For a local URI the console log is a file in the work directory; for a remote host it is a file in vbench's
+ * storage pool there, read back through libvirt ({@link Provisioner#openConsole}).
  */
 public final class AccelResolver {
     /** How long the probe kernel gets to reach userspace. A KVM guest kernel needs 1 to 3 s. */
     public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** The most of the probe's console read back from a remote host at a time. */
+    private static final int CONSOLE_MAX_BYTES = 256 << 10;
 
     private AccelResolver() {
     }
@@ -115,6 +118,12 @@ public final class AccelResolver {
         }
         RunTag tag = new RunTag(runId, RunTag.ACCEL_PROBE, owner);
         String name = DomainSpec.domainName(runId, RunTag.ACCEL_PROBE);
+        if (!provisioner.local()) {
+            try (HostConsole console = provisioner.openConsole(VolumeNames.console(runId, RunTag.ACCEL_PROBE))) {
+                return watch(accel, provisioner, new ProbeDomainSpec(name, accel, tag, image.kernel(), image.initrd(),
+                        ProbeDomainSpec.CMDLINE, console.path()), () -> console.read(CONSOLE_MAX_BYTES), timeout);
+            }
+        }
         Path log = workDir.toAbsolutePath().normalize().resolve(name + "-console.log");
         ProbeDomainSpec spec = new ProbeDomainSpec(name, accel, tag, image.kernel(), image.initrd(),
                 ProbeDomainSpec.CMDLINE, log);
@@ -124,6 +133,20 @@ public final class AccelResolver {
         } catch (IOException e) {
             throw new ProvisioningException("prepare boot probe console log " + log, e.toString(), e);
         }
+        try {
+            return watch(accel, provisioner, spec, () -> read(log), timeout);
+        } finally {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException ignored) {
+                // the log only feeds the reason string; a leftover file is harmless
+            }
+        }
+    }
+
+    /** Starts the probe domain and watches its console until userspace, a stop or the timeout. */
+    private static BootProbe watch(Accel accel, Provisioner provisioner, ProbeDomainSpec spec,
+                                   Supplier<String> log, Duration timeout) {
         long t0 = System.nanoTime();
         String console = "";
         boolean booted = false;
@@ -131,13 +154,13 @@ public final class AccelResolver {
         try (RunningDomain probe = provisioner.start(DomainDefinition.of(spec))) {
             long deadline = t0 + timeout.toNanos();
             while (true) {
-                console = read(log);
+                console = log.get();
                 if (KernelConsole.reachedUserspace(console)) {
                     booted = true;
                     break;
                 }
                 if (!probe.isActive()) {
-                    console = read(log);
+                    console = log.get();
                     booted = KernelConsole.reachedUserspace(console);
                     stoppedEarly = !booted;
                     break;
@@ -150,12 +173,6 @@ public final class AccelResolver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProvisioningException("boot probe under " + accel.planName(), "interrupted", e);
-        } finally {
-            try {
-                Files.deleteIfExists(log);
-            } catch (IOException ignored) {
-                // the log only feeds the reason string; a leftover file is harmless
-            }
         }
         return new BootProbe(accel, booted, stoppedEarly, (System.nanoTime() - t0) / 1e9,
                 KernelConsole.lastLine(console));

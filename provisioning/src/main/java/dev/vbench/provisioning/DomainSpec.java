@@ -96,6 +96,11 @@ public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant vari
                 consoleLog);
     }
 
+    /** The same domain on other overlay files (e.g. volumes of a remote host's pool). */
+    public DomainSpec withOverlays(Path root, Path data) {
+        return new DomainSpec(name, accel, guest, variant, root, data, image, network, mac, tag, consoleLog);
+    }
+
     public DomainSpec withConsoleLog(Path file) {
         return new DomainSpec(name, accel, guest, variant, rootOverlay, dataOverlay, image, network, mac, tag, file);
     }

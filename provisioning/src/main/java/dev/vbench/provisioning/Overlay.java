@@ -3,6 +3,8 @@ package dev.vbench.provisioning;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A thin qcow2 overlay to create: {@code path} records only the guest's writes, reads fall through to
@@ -15,6 +17,8 @@ import java.util.Objects;
 public record Overlay(Path path, Path backing, String backingFormat) {
     /** File name of the data disk's base next to the image's root disk. */
     public static final String DATA_BASE_FILE = "data.raw";
+    /** An image volume's name in a host's pool, {@code img-HASH-FILE}; group 1 is {@code img-HASH-}. */
+    private static final Pattern IMAGE_VOLUME = Pattern.compile("(img-[0-9a-f]{6,64}-).+");
 
     public Overlay {
         DomainSpec.requireAbsolute(path, "overlay path");
@@ -36,10 +40,19 @@ public record Overlay(Path path, Path backing, String backingFormat) {
         return new Overlay(path, image.disk(), formatOf(image.disk()));
     }
 
-    /** Data disk overlay over {@code data.raw} in the directory of {@code image.disk()}. */
+    /**
+     * Data disk overlay over the data disk's base beside {@code image.disk()}: {@code data.raw} in an image
+     * directory, {@code img-HASH-data.raw} beside an image volume {@code img-HASH-...} of a host's pool.
+     */
     public static Overlay data(ImageSpec image, Path path) {
-        Path parent = image.disk().toAbsolutePath().getParent();
-        return new Overlay(path, parent.resolve(DATA_BASE_FILE), "raw");
+        Path disk = image.disk().toAbsolutePath();
+        return new Overlay(path, disk.resolveSibling(dataBaseBeside(disk.getFileName().toString())), "raw");
+    }
+
+    /** The file name of the data disk's base beside root disk file {@code diskFile}; see {@link #data}. */
+    public static String dataBaseBeside(String diskFile) {
+        Matcher m = IMAGE_VOLUME.matcher(diskFile);
+        return m.matches() ? m.group(1) + DATA_BASE_FILE : DATA_BASE_FILE;
     }
 
     /** Image format from a file name: {@code *.qcow2} is qcow2, {@code *.raw} and {@code *.img} are raw. */

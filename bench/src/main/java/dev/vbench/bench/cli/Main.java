@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Boots VM variants through libvirt, runs fio and iperf3 in them and tests tuning claims.",
         subcommands = {PlanCommand.class, RunCommand.class, AnalyzeCommand.class, CompareCommand.class,
             HistoryCommand.class, GateCommand.class, NightlyCommand.class, ImportCommand.class, DoctorCommand.class,
-            CleanupCommand.class})
+            CleanupCommand.class, ImageCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -107,6 +107,20 @@ public record ImageLayout(int formatVersion, String recipeHash, String guestKern
     }
 
     /**
+     * Reads the text of an image.json read back from a host ({@code source} names it in errors).
+     *
+     * @throws ProvisioningException when it is not a valid image.json
+     */
+    public static ImageLayout parseText(String json, String source) {
+        try {
+            return JSON.readValue(json, ImageLayout.class);
+        } catch (IOException e) {
+            throw new ProvisioningException("read image.json of image " + source, "not a valid image.json ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); push the image again", e);
+        }
+    }
+
+    /**
      * @param dir          the directory this layout was read from
      * @param withHostKey  whether to read the files' contents: the guest's host key (for SSH) and the kernel
      *                     command line; without, the spec has neither (a preview, whose files may not exist)

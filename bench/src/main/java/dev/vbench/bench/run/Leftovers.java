@@ -76,7 +76,8 @@ public final class Leftovers {
     }
 
     /**
-     * Removes what {@code runId} left: its domains tagged with this home and host, its server and its overlays. The
+     * Removes what {@code runId} left: its domains tagged with this home and host, its server and its overlays (on a
+     * remote host the run's overlay and console volumes in vbench's pool there). The
      * caller holds the run's lock (a resume removing its earlier attempt's, or {@link #remove}), so no harness of
      * this home defines domains of the run meanwhile: they are listed afresh under the lock.
      */
@@ -89,6 +90,9 @@ public final class Leftovers {
             }
             provisioner.removeTagged(domain);
             removed.add("domain " + domain.name());
+        }
+        if (!provisioner.local()) {
+            provisioner.removeRunVolumes(runId).forEach(v -> removed.add("volume " + v));
         }
         Path dir = lab.pool().resolve(runId);
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {

@@ -85,6 +85,23 @@ final class RawOutput implements RunListener {
         return "console: " + relative;
     }
 
+    /**
+     * Keeps {@code console}, the end of a console log read back from a remote host (at most
+     * {@value #CONSOLE_MAX_BYTES} bytes), as {@code raw/VARIANT/bootB/console.log}.
+     *
+     * @return the words for the failure reason: {@code console: raw/VARIANT/bootB/console.log}
+     * @throws OutputException when the run directory cannot be written
+     */
+    String keepConsole(String console, String variant, int boot) {
+        try {
+            OutputFiles.replace(OutputFiles.subdirectory(runDir, bootDir(variant, boot)).resolve(CONSOLE),
+                    console.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw Failures.unwritable(runDir, e);
+        }
+        return "console: " + bootDir(variant, boot) + "/" + CONSOLE;
+    }
+
     /** The last {@value #CONSOLE_MAX_BYTES} bytes of {@code log}, after a line saying what was dropped before. */
     private static byte[] tail(Path log) throws IOException {
         try (SeekableByteChannel in = Files.newByteChannel(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {

@@ -9,6 +9,7 @@ import dev.vbench.provisioning.ImageSpec;
 import dev.vbench.provisioning.MacAddress;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.Variant;
+import dev.vbench.provisioning.libvirt.LibvirtUri;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.claims.ClaimResult;
 import dev.vbench.results.RunStatus;
@@ -61,6 +62,7 @@ public final class RunDriver {
     private RunListener events;
     private VariantRunner runner;
     private HostAccess access;
+    private ImageIdentity hostImage;
 
     private RunDriver(Plan plan, Options options) {
         this.plan = plan;
@@ -83,9 +85,16 @@ public final class RunDriver {
             RunDirectory.requireFresh(dir);
         }
         options.lab().requireSshKey();
-        ImageSpec image = options.lab().resolveImage(plan.image());
         access = HostAccess.of(plan.hosts().first(), options.lab());
+        // a local host boots the image's files here; a remote host boots volumes of vbench's pool there
+        ImageSpec image = LibvirtUri.isLocal(plan.connect()) ? options.lab().resolveImage(plan.image()) : null;
         try (Provisioner provisioner = access.connect(options.provisioners())) {
+            if (image == null) {
+                HostImages.Resolved onHost = HostImages.resolve(provisioner, options.lab(), plan.image(),
+                        options.out());
+                image = onHost.spec();
+                hostImage = onHost.identity();
+            }
             String serverHost = HostAccess.serverAddress(plan, provisioner);
             state = openState(provisioner);
             try (ShutdownGuard g = ShutdownGuard.install(options.out(), guests)) {
@@ -165,7 +174,7 @@ public final class RunDriver {
                         .filter(name -> !state.failedNow(name)
                                 && !state.visited(name, round, plan.workloads(), replication.repetitions()))
                         .map(name -> guest(plan.variant(name).orElseThrow(), round, accel, image, pool)).toList();
-                try (BootAhead<VariantGuest> ahead = new BootAhead<>(g -> runner.boot(provisioner, g),
+                try (BootAhead<VariantGuest> ahead = new BootAhead<>(g -> runner.boot(provisioner, g, round),
                         g -> guests.drop(g.name()), guard::interrupted)) {
                     ahead.round(visits, waiting -> batch(provisioner, budget, waiting, round),
                             (g, booted) -> visit(g, booted, round, schedule));
@@ -213,7 +222,7 @@ public final class RunDriver {
         AccelResolution accel = AccelCache.resolve(plan.accel(), provisioner, host, image, pool, state.runId(),
                 options.lab());
         Map<String, String> env = RunRecord.environment(host, accel, state.runId(), state.seed(), plan.guest(),
-                ImageIdentity.of(options.lab(), plan.image()));
+                hostImage != null ? hostImage : ImageIdentity.of(options.lab(), plan.image()));
         env.putAll(access.facts());
         events.on(new RunEvent.EnvironmentKnown(env));
         options.out().println("accelerator: " + accel.resolved().planName() + " (" + accel.reason() + ")");

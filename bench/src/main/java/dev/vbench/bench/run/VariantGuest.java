@@ -4,9 +4,13 @@ import dev.vbench.bench.ssh.GuestShell;
 import dev.vbench.bench.ssh.HostPublicKey;
 import dev.vbench.bench.ssh.SshTarget;
 import dev.vbench.provisioning.DomainSpec;
+import dev.vbench.provisioning.HostConsole;
+import dev.vbench.provisioning.Overlay;
 import dev.vbench.provisioning.OverlayFile;
+import dev.vbench.provisioning.OverlayVolume;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.RunningDomain;
+import dev.vbench.provisioning.VolumeNames;
 import dev.vbench.provisioning.evidence.DeviceCheck;
 import dev.vbench.provisioning.evidence.DeviceEvidence;
 import dev.vbench.provisioning.evidence.DeviceMismatch;
@@ -25,7 +29,7 @@ import java.util.stream.Collectors;
 public final class VariantGuest implements AutoCloseable {
     private static final Duration QUICK = Duration.ofSeconds(60);
 
-    private final DomainSpec spec;
+    private DomainSpec spec;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private RunningDomain domain;
     private SshTarget target;
@@ -33,6 +37,8 @@ public final class VariantGuest implements AutoCloseable {
     private DeviceEvidence evidence;
     private String guestKernel;
     private String liveXml;
+    private HostConsole hostConsole;
+    private String failedConsole;
 
     private boolean closed;
 
@@ -52,9 +58,23 @@ public final class VariantGuest implements AutoCloseable {
      * @throws VariantCheckException when the guest does not see the devices the variant asked for
      */
     public void boot(Provisioner provisioner, Path sshKey, SshTarget jump, Duration bootTimeout) {
+        boot(provisioner, sshKey, jump, bootTimeout, 1);
+    }
+
+    /**
+     * {@link #boot(Provisioner, Path, SshTarget, Duration)} as boot {@code boot} of the variant. On a local host the overlays
+     * are files made by {@code qemu-img} beside the run; on a remote host (not {@link Provisioner#local()}) they are
+     * volumes of vbench's pool there ({@code ovl-RUN+VARIANT-DISK-bBOOT.qcow2}) and the console log is a file in that
+     * pool, read back through libvirt when the boot fails ({@link #failedConsole()}).
+     */
+    public void boot(Provisioner provisioner, Path sshKey, SshTarget jump, Duration bootTimeout, int boot) {
         try {
-            own(OverlayFile.create(spec.rootOverlaySpec()));
-            own(OverlayFile.create(spec.dataOverlaySpec()));
+            if (provisioner.local()) {
+                own(OverlayFile.create(spec.rootOverlaySpec()));
+                own(OverlayFile.create(spec.dataOverlaySpec()));
+            } else {
+                createVolumes(provisioner, boot);
+            }
             domain = own(provisioner.start(spec));
             String address = domain.waitForIpv4(bootTimeout).getHostAddress();
             target = new SshTarget(address, 22, "root", sshKey, HostPublicKey.parse(spec.image().hostKey()), jump);
@@ -70,6 +90,7 @@ public final class VariantGuest implements AutoCloseable {
                         .map(DeviceMismatch::toString).collect(Collectors.joining("; ")));
             }
         } catch (RuntimeException e) {
+            keepConsole(e);
             try {
                 close();
             } catch (RuntimeException teardown) {
@@ -77,6 +98,38 @@ public final class VariantGuest implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private void createVolumes(Provisioner provisioner, int boot) {
+        String run = spec.tag().runId();
+        String variant = spec.variant().name();
+        hostConsole = own(provisioner.openConsole(VolumeNames.console(run, variant + "-b" + boot)));
+        Overlay root = spec.rootOverlaySpec();
+        Overlay data = spec.dataOverlaySpec();
+        OverlayVolume r = own(provisioner.createOverlay(VolumeNames.overlay(run, variant, "root", boot),
+                root.backing(), root.backingFormat()));
+        OverlayVolume d = own(provisioner.createOverlay(VolumeNames.overlay(run, variant, "data", boot),
+                data.backing(), data.backingFormat()));
+        spec = spec.withOverlays(r.path(), d.path()).withConsoleLog(hostConsole.path());
+    }
+
+    /** Reads a remote console log before teardown deletes it; a local one stays a file until the run ends. */
+    private void keepConsole(RuntimeException e) {
+        if (hostConsole != null && domain != null) {
+            try {
+                failedConsole = hostConsole.read(RawOutput.CONSOLE_MAX_BYTES);
+            } catch (RuntimeException reading) {
+                e.addSuppressed(reading);
+            }
+        }
+    }
+
+    /**
+     * The end of the console log of a boot that failed on a remote host, read back through libvirt before the log
+     * was deleted; {@code null} on a local host (the log is {@code spec().consoleLog()}) or before a failure.
+     */
+    public String failedConsole() {
+        return failedConsole;
     }
 
     private synchronized <T extends AutoCloseable> T own(T resource) {

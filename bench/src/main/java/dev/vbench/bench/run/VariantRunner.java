@@ -56,8 +56,8 @@ final class VariantRunner {
      * Boots {@code guest} (registered for teardown already): overlays, domain, address, SSH, device check. Reports
      * no event, so it may run on a boot thread beside other boots ({@link BootAhead}).
      */
-    void boot(Provisioner provisioner, VariantGuest guest) {
-        guest.boot(provisioner, sshKey, jump, bootTimeout);
+    void boot(Provisioner provisioner, VariantGuest guest, int boot) {
+        guest.boot(provisioner, sshKey, jump, bootTimeout, boot);
     }
 
     /**
@@ -97,7 +97,10 @@ final class VariantRunner {
             return e;
         }
         try {
-            return new BootFailedException(e, raw.keepConsole(guest.spec().consoleLog(), guest.name(), boot));
+            String kept = guest.failedConsole() != null
+                    ? raw.keepConsole(guest.failedConsole(), guest.name(), boot)
+                    : raw.keepConsole(guest.spec().consoleLog(), guest.name(), boot);
+            return new BootFailedException(e, kept);
         } catch (OutputException unwritable) {
             unwritable.addSuppressed(e);
             return unwritable;

@@ -2,7 +2,11 @@ package dev.vbench.bench.run;
 
 import dev.vbench.provisioning.DomainDefinition;
 import dev.vbench.provisioning.DomainSpec;
+import dev.vbench.provisioning.HostConsole;
 import dev.vbench.provisioning.HostEnvironment;
+import dev.vbench.provisioning.HostImage;
+import dev.vbench.provisioning.ImagePush;
+import dev.vbench.provisioning.OverlayVolume;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.RunTag;
@@ -23,6 +27,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A host whose guests start but never get an address: each started domain writes {@link #console} of its name to
@@ -112,6 +118,36 @@ final class FakeProvisioner implements Provisioner {
     @Override
     public void removeTagged(TaggedDomain domain) {
         throw new UnsupportedOperationException("nothing is left over here");
+    }
+
+    @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
+    public ImagePush pushImage(String hash, Map<HostImage.Role, Path> files, boolean makeDefault) {
+        throw new UnsupportedOperationException("a local host has no image volumes");
+    }
+
+    @Override
+    public Optional<HostImage> findImage(String hashOrDefault) {
+        throw new UnsupportedOperationException("a local host has no image volumes");
+    }
+
+    @Override
+    public OverlayVolume createOverlay(String volumeName, Path backing, String backingFormat) {
+        throw new UnsupportedOperationException("a local host's overlays are files");
+    }
+
+    @Override
+    public HostConsole openConsole(String volumeName) {
+        throw new UnsupportedOperationException("a local host's console logs are files");
+    }
+
+    @Override
+    public List<String> removeRunVolumes(String runId) {
+        throw new UnsupportedOperationException("a local host has no run volumes");
     }
 
     @Override

@@ -136,25 +136,40 @@ final class LibvirtDomain implements RunningDomain {
         return LibvirtCall.run("read live XML of domain '" + name + "'", () -> domain.getXMLDesc(0));
     }
 
+    /**
+     * The QEMU process's CPU time: libvirt's total {@code cpu_time} ({@code virDomainGetCPUStats}, from the cgroup),
+     * else the domain info's {@code cpuTime} ({@code virDomainGetInfo}, which the host's libvirt reads from the
+     * cgroup or its own /proc); only for a local URI, when libvirt has neither, this machine's
+     * {@code /proc/PID/stat}.
+     */
     @Override
     public long hostCpuNanos() {
         String op = "read host CPU time of domain '" + name + "'";
+        LibvirtException failure = null;
         try {
             for (TypedParameter p : domain.getCPUStats(-1, 1)) {
                 if ("cpu_time".equals(p.field)) {
                     return Long.parseUnsignedLong(p.getValueAsString());
                 }
             }
-            if (!owner.local()) {
-                throw new ProvisioningException(op, "libvirt reported no total cpu_time");
+        } catch (LibvirtException e) {
+            failure = e; // e.g. no cgroup CPU accounting in a container
+        }
+        try {
+            long info = domain.getInfo().cpuTime;
+            if (info > 0) {
+                return info;
             }
         } catch (LibvirtException e) {
-            if (!owner.local()) {
-                throw LibvirtCall.wrap(op, e);
-            }
-            // e.g. no cgroup CPU accounting in a container: read the process directly below
+            failure = failure == null ? e : failure;
         }
-        return procCpuNanos(op);
+        if (owner.local() && owner.uri().startsWith("qemu")) {
+            return procCpuNanos(op);
+        }
+        if (failure != null) {
+            throw LibvirtCall.wrap(op, failure);
+        }
+        throw new ProvisioningException(op, "libvirt reported neither a total cpu_time nor the domain's cpuTime");
     }
 
     private long procCpuNanos(String op) {

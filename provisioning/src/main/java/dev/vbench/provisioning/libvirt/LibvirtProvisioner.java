@@ -2,16 +2,21 @@ package dev.vbench.provisioning.libvirt;
 
 import dev.vbench.provisioning.DomainDefinition;
 import dev.vbench.provisioning.DomainXml;
+import dev.vbench.provisioning.HostConsole;
 import dev.vbench.provisioning.HostEnvironment;
+import dev.vbench.provisioning.HostImage;
+import dev.vbench.provisioning.ImagePush;
+import dev.vbench.provisioning.OverlayVolume;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.RunTag;
 import dev.vbench.provisioning.RunningDomain;
 import dev.vbench.provisioning.TaggedDomain;
-import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.libvirt.Connect;
@@ -39,11 +44,13 @@ public final class LibvirtProvisioner implements Provisioner {
 
     private final String uri;
     private final Connect connect;
+    private final HostStorage storage;
     private boolean closed;
 
     private LibvirtProvisioner(String uri, Connect connect) {
         this.uri = uri;
         this.connect = connect;
+        this.storage = new HostStorage(connect, uri, HostPool.DEFAULT_PATH);
     }
 
     /**
@@ -190,10 +197,44 @@ public final class LibvirtProvisioner implements Provisioner {
         LibvirtCall.run("close connection to " + uri, connect::close);
     }
 
-    /** Whether this connection's QEMU processes run on this machine (so /proc and libvirt's pid files are ours). */
-    boolean local() {
-        URI u = URI.create(uri);
-        return u.getScheme() != null && u.getScheme().equals("qemu") && (u.getHost() == null || u.getHost().isEmpty());
+    @Override
+    public boolean local() {
+        return LibvirtUri.isLocal(uri);
+    }
+
+    @Override
+    public ImagePush pushImage(String hash, Map<HostImage.Role, Path> files, boolean makeDefault) {
+        return storage.push(hash, files, makeDefault);
+    }
+
+    @Override
+    public Optional<HostImage> findImage(String hashOrDefault) {
+        return storage.find(hashOrDefault);
+    }
+
+    @Override
+    public OverlayVolume createOverlay(String volumeName, Path backing, String backingFormat) {
+        return storage.overlay(volumeName, backing, backingFormat);
+    }
+
+    @Override
+    public HostConsole openConsole(String volumeName) {
+        return storage.console(volumeName);
+    }
+
+    @Override
+    public List<String> removeRunVolumes(String runId) {
+        return storage.removeRun(runId);
+    }
+
+    /** The libvirt connection (for the tests). */
+    Connect connection() {
+        return connect;
+    }
+
+    /** The storage adapter (for the tests). */
+    HostStorage storage() {
+        return storage;
     }
 
     private Optional<Domain> lookup(String name) {

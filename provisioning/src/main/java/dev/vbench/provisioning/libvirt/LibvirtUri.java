@@ -76,6 +76,22 @@ public final class LibvirtUri {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code uri}'s QEMU processes and files are this machine's: {@code qemu:///...} without a host, or
+     * libvirt's in-process fake {@code test:///...}. Pure.
+     */
+    public static boolean isLocal(String uri) {
+        URI u;
+        try {
+            u = new URI(uri);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("qemu") || scheme.equals("test")) && (u.getHost() == null || u.getHost().isEmpty())
+                && u.getRawAuthority() == null;
+    }
+
     private static boolean loopback(String host) {
         return host.isEmpty() || host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
                 || host.matches("127(\\.\\d{1,3}){3}");

@@ -2,6 +2,8 @@ package dev.vbench.provisioning.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,5 +42,16 @@ class LibvirtUriTest {
     })
     void everythingElseIsRefusedWithTheReason(String uri, String reason) {
         assertThat(LibvirtUri.problem(uri, HOME)).hasValueSatisfying(p -> assertThat(p).contains(reason));
+    }
+
+    @Test
+    void localMeansThisMachinesQemuOrTheInProcessFake() {
+        assertThat(LibvirtUri.isLocal("qemu:///system")).isTrue();
+        assertThat(LibvirtUri.isLocal("qemu:///session")).isTrue();
+        assertThat(LibvirtUri.isLocal("test:///default")).isTrue();
+        assertThat(LibvirtUri.isLocal("qemu+ssh://root@host/system")).isFalse();
+        assertThat(LibvirtUri.isLocal("qemu+tcp://127.0.0.1/system")).isFalse();
+        assertThat(LibvirtUri.isLocal("qemu://host/system")).isFalse();
+        assertThat(LibvirtUri.isLocal("not a uri")).isFalse();
     }
 }
