@@ -66,10 +66,10 @@ hosts_present() {
 
 # pids_in_ns_of NSFILE KIND: the pids whose namespace of KIND (net, mnt) is the one NSFILE holds.
 pids_in_ns_of() {
-    local want p
-    want=$(stat -L -c %i "$1" 2>/dev/null) || return 0
+    local p
+    [[ -e $1 ]] || return 0
     for p in /proc/[0-9]*; do
-        [[ $(readlink "$p/ns/$2" 2>/dev/null) == "$2:[$want]" ]] && printf '%s\n' "${p#/proc/}"
+        [[ $p/ns/$2 -ef $1 ]] && printf '%s\n' "${p#/proc/}"
     done
     return 0
 }
@@ -89,7 +89,7 @@ kill_all() {
     shift
     ours=" $(own_ancestry | tr '\n' ' ') "
     local -a pids=()
-    for pid in "$@"; do [[ $ours == *" $pid "* ]] || pids+=("$pid"); done
+    for pid in "$@"; do [[ $ours == *" $pid "* ]] || pid_gone "$pid" || pids+=("$pid"); done
     (( ${#pids[@]} )) || return 0
     for pid in "${pids[@]}"; do
         log "    stopping $(cat "/proc/$pid/comm" 2>/dev/null || echo '?') (pid $pid) in $what"
@@ -256,7 +256,7 @@ host_healthy() {
     local i=$1 name dir
     dir=$(host_dir "$i")
     host_ns_exists "$i" && host_mnt_live "$i" && host_uts_live "$i" || return 1
-    ip -n "$HOSTS_HARNESS_NS" -br addr show dev "h$i" 2>/dev/null | grep -q "$(harness_addr "$i")/" || return 1
+    ip -n "$HOSTS_HARNESS_NS" -br addr show dev "h$i" 2>/dev/null | grep "$(harness_addr "$i")/" >/dev/null || return 1
     for name in sshd virtlogd libvirtd; do daemon_pid "$name" "$dir/$name.pid" >/dev/null || return 1; done
     # shellcheck disable=SC2153  # VBENCH_NET is common.sh's
     timeout 10 nsenter --net="/run/netns/$(host_ns "$i")" --mount="$(host_mnt "$i")" --uts="$(host_uts "$i")" \
