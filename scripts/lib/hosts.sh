@@ -103,6 +103,21 @@ kill_all() {
     done
 }
 
+# Outside vbench-hx the hosts' and their guests' subnets must not go to this machine's default route: the root
+# namespace gets "unreachable" routes for them while the hosts exist (a harness started in the wrong
+# namespace then fails at once instead of sending traffic out).
+HOSTS_GUARDED_SUBNETS=(10.231.0.0/16 192.168.160.0/20)
+hosts_guard_routes() {
+    local subnet
+    for subnet in "${HOSTS_GUARDED_SUBNETS[@]}"; do ip route replace unreachable "$subnet"; done
+}
+hosts_unguard_routes() {
+    local subnet
+    for subnet in "${HOSTS_GUARDED_SUBNETS[@]}"; do
+        if ip route show type unreachable "$subnet" | grep . >/dev/null; then ip route del unreachable "$subnet"; fi
+    done
+}
+
 harness_ns_up() {
     [[ -e /run/netns/$HOSTS_HARNESS_NS ]] || ip netns add "$HOSTS_HARNESS_NS"
     ip -n "$HOSTS_HARNESS_NS" link set lo up
@@ -158,10 +173,21 @@ host_mount_ns() {
     mnt=$(host_mnt "$i")
     dir=$(host_dir "$i")
     install -d -m 0755 "$(dirname "$mnt")"
-    : > "$mnt"
-    : > "$(host_uts "$i")"
-    nsenter --net="/run/netns/$(host_ns "$i")" unshare --mount="$mnt" --uts="$(host_uts "$i")" \
-        --propagation private hostname "$(host_ns "$i")"
+    # unshare's bind of the new namespace failed once here with EINVAL (not reproduced in 30 tries): try again
+    local try
+    for try in 1 2 3; do
+        : > "$mnt"
+        : > "$(host_uts "$i")"
+        if nsenter --net="/run/netns/$(host_ns "$i")" unshare --mount="$mnt" --uts="$(host_uts "$i")" \
+            --propagation private hostname "$(host_ns "$i")"; then
+            break
+        fi
+        (( try < 3 )) || die 3 "could not create the mount and UTS namespaces of host $i (unshare failed 3 times)"
+        log "    unshare failed (attempt $try of 3); trying again"
+        umount "$mnt" 2>/dev/null || true
+        umount "$(host_uts "$i")" 2>/dev/null || true
+        sleep 1
+    done
     # what the copy of the shared mounts holds under /run (other namespaces' files) is let go, /run is new
     host_exec "$i" findmnt -rn -o TARGET | awk '$1 ~ "^/run/"' | sort -r | while read -r target; do
         host_exec "$i" umount -l "$target"
@@ -374,6 +400,7 @@ hosts_down_all() {
         ip netns delete "$HOSTS_HARNESS_NS"
         log "    namespace $HOSTS_HARNESS_NS deleted"
     fi
+    hosts_unguard_routes
     if mountpoint -q "$HOSTS_RUN"; then umount "$HOSTS_RUN"; fi
     if [[ -d $HOSTS_RUN ]]; then rm -rf --one-file-system -- "$HOSTS_RUN"; fi
     if [[ -d $HOSTS_HOME ]]; then rm -rf --one-file-system -- "$HOSTS_HOME"; fi

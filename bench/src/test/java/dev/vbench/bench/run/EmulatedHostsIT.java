@@ -37,10 +37,15 @@ class EmulatedHostsIT {
                 assertThat(virsh(hosts, uri, "list", "--all", "--name")).isEmpty();
                 assertThat(virsh(hosts, uri, "pool-list", "--all", "--name")).isEmpty();
                 assertThat(ssh(hosts, uri, i, "cat /proc/sys/kernel/hostname")).isEqualTo("vbench-h" + i);
-                // outside the harness namespace the host is not reachable at all
-                assertThat(EmulatedHosts.run(2, "virsh", "-q", "-c", uri, "uri").exitCode()).isNotZero();
             }
             storageAndGuestOnHost1(hosts, hosts.uris().get(0));
+            // the harness namespace has routes to the hosts only: nothing it sends leaves the namespaces
+            assertThat(EmulatedHosts.run(1, "ip", "-n", hosts.harnessNamespace(), "route").stdout().lines()
+                    .map(String::strip))
+                    .containsExactlyInAnyOrder("10.231.1.0/24 dev h1 proto kernel scope link src 10.231.1.1",
+                            "10.231.2.0/24 dev h2 proto kernel scope link src 10.231.2.1");
+            // and outside it they are unreachable (not sent to this machine's default route)
+            assertThat(EmulatedHosts.run(1, "ip", "route", "get", hosts.address(1)).exitCode()).isNotZero();
             pids = hosts.hostProcesses();
             assertThat(pids).as("sshd, virtlogd, libvirtd, dnsmasq of both hosts, QEMU").hasSizeGreaterThanOrEqualTo(7);
         }
