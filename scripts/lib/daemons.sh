@@ -29,7 +29,17 @@ pid_in_ns() {
     [[ $(stat -L -c %d:%i "/proc/$1/ns/net" 2>/dev/null) == "$ns" ]]
 }
 
-# foreign_daemons: "pid name" of libvirt daemons that we did not start (e.g. the package's service).
+# shares_run_libvirt PID: PID sees the same /run/libvirt as we do, so its sockets would be the lab's. A daemon
+# in another mount namespace with a /run/libvirt of its own (an emulated host of scripts/hosts) does not.
+shares_run_libvirt() {
+    local mine theirs
+    mine=$(stat -L -c %d:%i /run/libvirt 2>/dev/null) || return 0
+    theirs=$(stat -L -c %d:%i "/proc/$1/root/run/libvirt" 2>/dev/null) || return 0
+    [[ $mine == "$theirs" ]]
+}
+
+# foreign_daemons: "pid name" of libvirt daemons that we did not start (e.g. the package's service) and that
+# share our /run/libvirt.
 foreign_daemons() {
     local ours pid stat name
     ours=" $(daemon_pid libvirtd "$LIBVIRTD_PIDFILE" || true) $(daemon_pid virtlogd "$VIRTLOGD_PIDFILE" || true) "
@@ -37,12 +47,13 @@ foreign_daemons() {
         [[ $stat == Z* ]] && continue    # exited, not yet reaped
         case $name in
             libvirtd|virtlogd|virtqemud|virtnetworkd|virtproxyd|virtstoraged)
-                [[ $ours == *" $pid "* ]] || printf '%s %s\n' "$pid" "$name" ;;
+                [[ $ours == *" $pid "* ]] || ! shares_run_libvirt "$pid" || printf '%s %s\n' "$pid" "$name" ;;
         esac
     done
 }
 
-# daemons_stop_foreign: a libvirt daemon outside the namespace would own /run/libvirt/libvirt-sock
+# daemons_stop_foreign: a libvirt daemon outside the namespace (sharing our /run/libvirt) would own
+# /run/libvirt/libvirt-sock
 # (and create the lab network outside the namespace). Stop it when a service manager owns it,
 # otherwise refuse with an explanation.
 daemons_stop_foreign() {

@@ -16,8 +16,8 @@ network_xml() {
 EOF
 }
 
-network_defined() { vsh net-list --all --name | grep -qx "$VBENCH_NET"; }
-network_active() { vsh net-list --name | grep -qx "$VBENCH_NET"; }
+network_defined() { vsh net-list --all --name | grep -x "$VBENCH_NET" >/dev/null; }   # all of it read: no SIGPIPE
+network_active() { vsh net-list --name | grep -x "$VBENCH_NET" >/dev/null; }
 
 # network_matches: the defined network has our bridge, address, DHCP range and no <forward>.
 network_matches() {
@@ -30,16 +30,12 @@ network_matches() {
 }
 
 network_up() {
-    local file
     if network_defined && ! network_matches; then
         log "    network $VBENCH_NET differs from the lab's definition; redefining it"
         network_remove
     fi
     if ! network_defined; then
-        file=$(mktemp)
-        network_xml > "$file"
-        vsh net-define "$file" >/dev/null
-        rm -f "$file"
+        network_xml | vsh net-define /dev/stdin >/dev/null
         log "    defined network $VBENCH_NET"
     fi
     vsh net-autostart --disable "$VBENCH_NET" >/dev/null

@@ -11,9 +11,16 @@ HOST_PACKAGES=(
 # (libvirt-clients) for DomainXmlValidationTest, qemu-img (qemu-utils) for the backing-chain checks of images,
 # systemd-analyze (systemd) to verify the shipped nightly units.
 UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils systemd)
+# Packages the emulated hypervisor hosts need besides HOST_PACKAGES (scripts/hosts): an sshd per host.
+HOSTS_PACKAGES=(openssh-server)
 # Packages only the integration tests need besides HOST_PACKAGES: ReportBrowserIT opens report.html in
-# headless Chromium; HistoryPostgresIT runs against a PostgreSQL server (scripts/lib/postgres.sh starts it).
-TEST_PACKAGES=(chromium postgresql "${UNIT_TEST_PACKAGES[@]}")
+# headless Chromium; HistoryPostgresIT runs against a PostgreSQL server (scripts/lib/postgres.sh starts it);
+# EmulatedHostsIT runs scripts/hosts.
+TEST_PACKAGES=(chromium postgresql "${HOSTS_PACKAGES[@]}" "${UNIT_TEST_PACKAGES[@]}")
+
+# Installing openssh-server would start the system's sshd on every address of this machine; the project only
+# runs sshds of its own (scripts/hosts), so when it installs the package, Debian's switch-off file comes first.
+SSHD_OFF_MARKER=/etc/ssh/sshd_not_to_be_run
 
 # packages_missing [PKG...]: print the given packages (default HOST_PACKAGES) that are not installed, one a line.
 packages_missing() {
@@ -38,6 +45,11 @@ packages_install() {
         return
     fi
     log "    missing: ${missing[*]}"
+    if [[ " ${missing[*]} " == *" openssh-server "* && ! -e $SSHD_OFF_MARKER ]]; then
+        install -d -m 0755 "$(dirname "$SSHD_OFF_MARKER")"
+        printf 'vbench installed openssh-server for its own sshds only (scripts/hosts)\n' > "$SSHD_OFF_MARKER"
+        log "    $SSHD_OFF_MARKER written: the package's own sshd service stays off"
+    fi
     export DEBIAN_FRONTEND=noninteractive
     local out
     log "    apt-get update"
