@@ -52,7 +52,7 @@ public final class PlanParser {
     public static final int MAX_BYTES = 1 << 20;
 
     private static final List<String> TOP_KEYS = List.of("name", "connect", "image", "accel", "guest", "network",
-            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims");
+            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims", "native");
     /** A libvirt URI without shell metacharacters ($, `, ;, |, quotes, parentheses...): it may reach ssh. */
     private static final Pattern URI = Pattern.compile("[a-z][a-z0-9+.-]*://[A-Za-z0-9._~:/?#\\[\\]@!&=+,%-]*");
 
@@ -131,6 +131,7 @@ public final class PlanParser {
         List<Workload> workloads = Workload.readAll(top.required("workloads",
                 "e.g. workloads: [{name: randread-4k, fio: {rw: randread}}]"));
         Replication replication = Replication.read(top);
+        boolean nativeCeiling = top.get("native").map(PlanNode::bool).orElse(false);
         List<Claim> claims = List.of();
         Path claimsFile = null;
         PlanNode claimsNode = top.get("claims").orElse(null);
@@ -145,7 +146,7 @@ public final class PlanParser {
             }
         }
         return new Plan(name, connect, image, accel, guest, network, baseline, canary, variants, workloads,
-                replication, claims, claimsFile, text);
+                replication, claims, claimsFile, nativeCeiling, text);
     }
 
     private static String connect(PlanNode node) {

@@ -14,11 +14,12 @@ import java.util.List;
  * spelled it. {@code network} is the libvirt network's name, or a bridge object; {@code boots} and
  * {@code repetitions} are the most the run takes of each, {@code stopping} whether it may stop early. {@code canary}
  * names the canary's A/A pair ({@code [VARIANT, VARIANT.canary]}, both among the variants), empty without a canary:
- * a history tells a shift of the host (both move) from one of a variant by it.
+ * a history tells a shift of the host (both move) from one of a variant by it. {@code native} says whether each
+ * workload also ran on the host itself (the pseudo-variant {@code native}).
  */
 record PlanRecord(String name, String connect, String image, String accel, Guest guest, Object network,
         String baseline, List<String> canary, List<VariantJson> variants, List<WorkloadJson> workloads, int boots,
-        int repetitions, String stopping) {
+        int repetitions, String stopping, @JsonProperty("native") boolean nativeCeiling) {
 
     /** Guest size. */
     record Guest(int vcpus, @JsonProperty("memory_mib") int memoryMib) {
@@ -54,7 +55,8 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
         return new PlanRecord(p.name(), p.connect(), p.image().isLabDefault() ? "default"
                 : p.image().disk().toString(), p.accel().planName(), new Guest(p.guest().vcpus(),
                 p.guest().memoryMib()), network, p.baseline(), p.canary(), variants, workloads,
-                p.replication().boots(), p.replication().repetitions(), p.replication().stopping().planName());
+                p.replication().boots(), p.replication().repetitions(), p.replication().stopping().planName(),
+                p.nativeCeiling());
     }
 
     private static VariantJson variant(Variant v) {

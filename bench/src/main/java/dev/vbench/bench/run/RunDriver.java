@@ -12,6 +12,7 @@ import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.Variant;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.stats.NativeCeiling;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Drives one run in rounds of boots: in round b every variant is visited once, in a seeded random order
  * ({@link RoundSchedule}); a visit boots a fresh overlay of the base image, proves the devices, warms up, measures
- * every repetition (workloads in a seeded order each time) and tears the guest down. After each round from the
+ * every repetition (workloads in a seeded order each time) and tears the guest down. With {@code native: true} the
+ * round also visits the host itself, in its random place ({@link NativeRunner}). After each round from the
  * second, a sequential plan takes a look ({@link RunOutputs#looks}) and stops once the claims and tested comparisons
  * are decided; otherwise every boot of the plan is taken. The driver only sequences; beside it, {@link ResumeState}
  * knows what is done, the {@link Journal}, {@link Progress} and {@link RawOutput} listen to its events,
@@ -59,8 +61,11 @@ public final class RunDriver {
     private ShutdownGuard guard;
     private RunListener events;
     private VariantRunner runner;
+    private final HostShell host;
+    private NativeRunner ceiling;
 
-    private RunDriver(Plan plan, Options options) {
+    private RunDriver(Plan plan, Options options, HostShell host) {
+        this.host = host;
         this.plan = plan;
         this.options = options;
         this.dir = options.outDir().toAbsolutePath().normalize();
@@ -71,7 +76,12 @@ public final class RunDriver {
 
     /** Runs {@code plan}; see the class comment. */
     public static Result run(Plan plan, Options options) {
-        return new RunDriver(plan, options).execute();
+        return run(plan, options, new LocalHostShell());
+    }
+
+    /** {@link #run(Plan, Options)} with the host's commands (the native ceiling's) run by {@code host}. */
+    static Result run(Plan plan, Options options, HostShell host) {
+        return new RunDriver(plan, options, host).execute();
     }
 
     private Result execute() {
@@ -122,6 +132,7 @@ public final class RunDriver {
                 events = RunListener.all(List.of(raw, journal, state, new Progress(options.out())));
                 runner = new VariantRunner(events, raw, serverHost, pool().resolve(WorkloadRunner.IPERF3_PID),
                         options.lab().sshKey(), options.bootTimeout(), guard::interrupted);
+                ceiling = new NativeRunner(host, pool(), serverHost, events, guard::interrupted);
                 events.on(new RunEvent.Started(state.runId(), state.seed(), Instant.now(), state.resumed(),
                         options.planFile() == null ? null : options.planFile().toAbsolutePath().toString()));
                 status = measure(provisioner, image);
@@ -150,16 +161,24 @@ public final class RunDriver {
             removeLeftovers(provisioner);
             Files.createDirectories(pool);
             AccelResolution accel = resolveAccelerator(provisioner, image, pool);
-            events.on(new RunEvent.MeasuringStarted(plan.variants().size() * plan.workloads().size()
+            List<String> visits = new ArrayList<>(plan.variantNames());
+            if (plan.nativeCeiling()) {
+                visits.add(NativeCeiling.VARIANT); // in the round's random order, so drift cannot bias its shares
+            }
+            events.on(new RunEvent.MeasuringStarted(visits.size() * plan.workloads().size()
                     * replication.perCell(), state.measurements().size(), replication.sequential()));
             RoundSchedule schedule = new RoundSchedule(state.seed());
             Instant first = Instant.now();
             for (int boot = 1; boot <= replication.boots() && !guard.interrupted(); boot++) {
-                for (String name : schedule.visits(boot, plan.variantNames())) {
+                for (String name : schedule.visits(boot, visits)) {
                     if (guard.interrupted()) {
                         break;
                     }
-                    if (!state.failedNow(name)
+                    if (NativeCeiling.isNative(name)) {
+                        if (!state.visited(name, boot, plan.workloads(), replication.repetitions())) {
+                            ceiling.round(boot, replication.repetitions(), schedule, plan.workloads());
+                        }
+                    } else if (!state.failedNow(name)
                             && !state.visited(name, boot, plan.workloads(), replication.repetitions())) {
                         visit(provisioner, plan.variant(name).orElseThrow(), boot, accel, image, pool, schedule);
                     }

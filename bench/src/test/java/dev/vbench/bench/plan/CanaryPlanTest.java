@@ -90,6 +90,6 @@ class CanaryPlanTest {
 
     private static Plan copy(Plan p, List<String> canary, List<Variant> variants) {
         return new Plan(p.name(), p.connect(), p.image(), p.accel(), p.guest(), p.network(), p.baseline(), canary,
-                variants, p.workloads(), p.replication(), p.claims(), p.claimsFile(), p.source());
+                variants, p.workloads(), p.replication(), p.claims(), p.claimsFile(), p.nativeCeiling(), p.source());
     }
 }
