@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * and the run goes on; whatever a measurement leaves on the host is removed, also when it fails.
  */
 final class NativeRunner {
-    private static final Duration REMOVE_TIMEOUT = Duration.ofSeconds(30);
+    /** Removing a 512 MiB file of random writes took 17 s on the loaded lab disk: room for that. */
+    private static final Duration REMOVE_TIMEOUT = Duration.ofMinutes(2);
 
     private final HostShell host;
     private final Path dir;

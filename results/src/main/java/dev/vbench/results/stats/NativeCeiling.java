@@ -89,8 +89,15 @@ public final class NativeCeiling {
             }
             Cell.find(cells, VARIANT, cell.workload(), cell.metric()).ifPresent(ceiling -> shares.add(new Share(
                     cell.variant(), cell.workload(), cell.metric(), cell.unit(), ceiling.stats().mean(),
-                    cell.stats().mean(), Comparisons.test(ceiling, cell).interval(CellStatistics.CONFIDENCE))));
+                    cell.stats().mean(), test(ceiling, cell).interval(CellStatistics.CONFIDENCE))));
         }
         return List.copyOf(shares);
+    }
+
+    /** {@link RatioTest#of} with native in the place of the baseline, named so in the notes. */
+    private static RatioTest test(Cell ceiling, Cell cell) {
+        return cell.direction() == Direction.HIGHER_IS_BETTER
+                ? new RatioTest(cell.replicates(), ceiling.replicates(), VARIANT)
+                : new RatioTest(ceiling.replicates(), cell.replicates(), "variant");
     }
 }
