@@ -52,7 +52,8 @@ public final class PlanParser {
     public static final int MAX_BYTES = 1 << 20;
 
     private static final List<String> TOP_KEYS = List.of("name", "connect", "image", "accel", "guest", "network",
-            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims", "native");
+            "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping", "claims",
+            "native");
     /** A libvirt URI without shell metacharacters ($, `, ;, |, quotes, parentheses...): it may reach ssh. */
     private static final Pattern URI = Pattern.compile("[a-z][a-z0-9+.-]*://[A-Za-z0-9._~:/?#\\[\\]@!&=+,%-]*");
 

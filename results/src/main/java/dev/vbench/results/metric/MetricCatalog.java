@@ -191,7 +191,8 @@ public final class MetricCatalog {
     }
 
     /**
-     * The metrics a workload produces, in catalog order (its efficiencies included), {@code host_cpu} last: the names a claim about it may use.
+     * The metrics a workload produces, in catalog order (its efficiencies included), {@code host_cpu} last: the
+     * names a claim about it may use.
      *
      * @param kind           the workload kind
      * @param fioDirections  for {@link WorkloadKind#FIO}, the directions the job moves (ignored otherwise)

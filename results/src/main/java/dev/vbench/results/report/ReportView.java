@@ -53,8 +53,8 @@ record ReportView(String baseline, String status, String statusText, long varian
                   int failedCount, boolean anyFailures, List<Tile> tiles, String outcome, DesignView design,
                   List<ClaimRow> claims,
                   boolean anyClaims, List<ChartFile> charts, List<ComparisonRow> comparisons, boolean anyComparisons,
-                  List<CeilingRow> ceiling, boolean anyCeiling, List<CellRow> cells, List<VariantFailure> failures, List<EnvironmentRow> environment,
-                  boolean anyEnvironment) {
+                  List<CeilingRow> ceiling, boolean anyCeiling, List<CellRow> cells, List<VariantFailure> failures,
+                  List<EnvironmentRow> environment, boolean anyEnvironment) {
 
     static ReportView of(AnalysisResult result, List<ChartFile> charts) {
         RunStatus status = result.context().status();
