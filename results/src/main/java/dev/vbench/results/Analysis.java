@@ -14,6 +14,7 @@ import dev.vbench.results.sequential.SequentialLook;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.Comparisons;
+import dev.vbench.results.stats.NativeCeiling;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns raw samples into statistics, comparisons with the baseline and claim verdicts, and writes them to a
+ * Turns raw samples into statistics, comparisons with the baseline, claim verdicts and the variants' shares of the
+ * host's own ceiling ({@link NativeCeiling}, when the run measured it), and writes them to a
  * directory: {@code summary.json}, {@code junit.xml}, {@code report.html} and {@code charts/} (PNG and SVG).
  *
  * <pre>
@@ -82,22 +84,28 @@ public final class Analysis {
         }
         Set<String> variants = new LinkedHashSet<>();
         samples.forEach(s -> variants.add(s.variant()));
+        if (NativeCeiling.isNative(baseline)) {
+            throw new ResultsInputException("'" + baseline + "' is the host's own ceiling, never the baseline; choose"
+                    + " a variant");
+        }
         boolean baselineFailed = context.failures().stream().anyMatch(f -> f.variant().equals(baseline));
         if (!variants.contains(baseline) && !baselineFailed) {
             throw new ResultsInputException("baseline '" + baseline + "' has no samples; choose one of "
                     + String.join(", ", variants));
         }
         List<Cell> cells = Cell.group(samples);
-        DesignOutcome outcome = new DesignOutcome(design, design.replay(baseline, claims, samples));
-        List<Cell> decidedOn = outcome.last().map(l -> Cell.group(SequentialLook.seen(samples, l.look())))
-                .orElse(cells);
+        // the host's own ceiling is described, never compared with the baseline nor part of the design's looks
+        List<Sample> measured = NativeCeiling.withoutNative(samples);
+        DesignOutcome outcome = new DesignOutcome(design, design.replay(baseline, claims, measured));
+        List<Cell> decidedOn = outcome.last().map(l -> Cell.group(SequentialLook.seen(measured, l.look())))
+                .orElseGet(() -> Cell.group(measured));
         Verdicts verdicts = decide(baseline, claims, context.failures(), decidedOn, outcome.last());
         List<Comparison> comparisons = new ArrayList<>(verdicts.comparisons());
         List<ClaimResult> results = new ArrayList<>(verdicts.claims());
         if (design.sequential() || decidedOn.stream().anyMatch(c -> !c.outliers().isEmpty())) {
             Verdicts again = decide(baseline, claims, context.failures(),
                     decidedOn.stream().map(Cell::withoutOutliers).toList(),
-                    new DesignOutcome(design, design.replayWithoutOutliers(baseline, claims, samples)).last());
+                    new DesignOutcome(design, design.replayWithoutOutliers(baseline, claims, measured)).last());
             for (int i = 0; i < comparisons.size(); i++) {
                 comparisons.set(i, comparisons.get(i).withoutOutliers(again.comparisons().get(i).verdict()));
             }
@@ -105,7 +113,7 @@ public final class Analysis {
                 results.set(i, results.get(i).withoutOutliers(again.claims().get(i).verdict()));
             }
         }
-        return new AnalysisResult(baseline, cells, comparisons, results, context, outcome);
+        return new AnalysisResult(baseline, cells, comparisons, results, context, outcome, NativeCeiling.of(cells));
     }
 
     /** The comparisons and claim results of one analysis. */

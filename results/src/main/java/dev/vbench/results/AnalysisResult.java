@@ -5,6 +5,7 @@ import dev.vbench.results.claims.ClaimVerdict;
 import dev.vbench.results.sequential.DesignOutcome;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.Comparison;
+import dev.vbench.results.stats.NativeCeiling;
 import java.util.List;
 
 /**
@@ -16,15 +17,19 @@ import java.util.List;
  * @param claims      claim verdicts in claims-file order
  * @param context     environment, failures and status of the run
  * @param design      the design the verdicts were decided by and the looks it took
+ * @param ceiling     each variant's tested metrics and efficiencies as a share of the host's own ceiling; empty
+ *                    when the run did not measure it
  */
 public record AnalysisResult(String baseline, List<Cell> cells, List<Comparison> comparisons,
-                             List<ClaimResult> claims, RunContext context, DesignOutcome design) {
+                             List<ClaimResult> claims, RunContext context, DesignOutcome design,
+                             List<NativeCeiling.Share> ceiling) {
 
     /** Copies the lists. */
     public AnalysisResult {
         cells = List.copyOf(cells);
         comparisons = List.copyOf(comparisons);
         claims = List.copyOf(claims);
+        ceiling = List.copyOf(ceiling);
     }
 
     /**

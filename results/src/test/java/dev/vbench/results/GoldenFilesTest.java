@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Seals the output formats byte for byte: summary.json, junit.xml, results.csv and report.html of the seeded
  * {@link LabFixture} (its environment strings are fixed), its summary.json and report.html under a group-sequential
- * design of 4 looks (3 taken, one per boot), plus summary.json, junit.xml and report.html of an
+ * design of 4 looks (3 taken, one per boot), of the fixture with the host's own ceiling and efficiencies
+ * (summary-native.json, report-native.html), plus summary.json, junit.xml and report.html of an
  * edge-case run (single samples, zero means, no claims, no context, no charts). Run under several default
  * locales, since none of them may change a byte. Regenerate the files after an
  * intended format change with {@code mvn test -Dvbench.updateGolden=true} and review the diff.
@@ -69,6 +70,10 @@ class GoldenFilesTest {
                 LabFixture.context(), SequentialDesign.of(4, ReplicationUnit.BOOT));
         check("summary-sequential.json", () -> SummaryJson.format(sequential));
         check("report-sequential.html", () -> ReportHtml.format(sequential, labCharts));
+        AnalysisResult ceiling = Analysis.compute(LabFixture.samplesWithNative(), LabFixture.BASELINE,
+                LabFixture.claims(), LabFixture.context());
+        check("summary-native.json", () -> SummaryJson.format(ceiling));
+        check("report-native.html", () -> ReportHtml.format(ceiling, labCharts));
         AnalysisResult edge = Analysis.compute(edgeSamples(), "a", List.of(), RunContext.unknown());
         check("summary-edge.json", () -> SummaryJson.format(edge));
         check("junit-empty.xml", () -> JunitXml.format(edge));

@@ -61,6 +61,44 @@ final class LabFixture {
         return samples;
     }
 
+    /**
+     * @return {@link #samples()} plus the host's own ceiling ({@code native}: 4.4x the fastest disk, 3x the fastest
+     *         network) and every variant's IO and bits per host CPU second, drawn from their own seed so that the
+     *         samples of {@link #samples()} stay as they are
+     */
+    static List<Sample> samplesWithNative() {
+        Random random = new Random(20261212L);
+        List<Sample> samples = new ArrayList<>(samples());
+        for (int boot = 1; boot <= BOOTS; boot++) {
+            double disk = normal(random, 1, 0.02);
+            for (int rep = (boot - 1) * REPS + 1; rep <= boot * REPS; rep++) {
+                double iops = normal(random, 22_800 * disk, 0.03);
+                samples.add(new Sample("native", "randread-4k", "read_iops", "IO/s", rep, round(iops, 1), boot));
+                samples.add(new Sample("native", "randread-4k", "read_bw", "B/s", rep, Math.round(iops * 4096),
+                        boot));
+                samples.add(new Sample("native", "seqwrite-1m", "write_bw", "B/s", rep,
+                        Math.round(normal(random, 900.0 * 1024 * 1024 * disk, 0.05)), boot));
+                samples.add(new Sample("native", "tcp-stream", "throughput", "bit/s", rep,
+                        Math.round(normal(random, 7.1e9, 0.04)), boot));
+            }
+        }
+        // IO and bits per host CPU second: native spends least per operation, emulated devices most
+        java.util.Map<String, double[]> cost = java.util.Map.of("native", new double[] {95_000, 5.1e10},
+                "ide-wt-e1000", new double[] {2_100, 1.2e9}, "sata-wt-rtl8139", new double[] {2_400, 0.5e9},
+                "virtio-wb-virtio", new double[] {6_900, 3.3e9});
+        for (String variant : List.of("ide-wt-e1000", "native", "sata-wt-rtl8139", "virtio-wb-virtio")) {
+            for (int boot = 1; boot <= BOOTS; boot++) {
+                for (int rep = (boot - 1) * REPS + 1; rep <= boot * REPS; rep++) {
+                    samples.add(new Sample(variant, "randread-4k", "io_per_host_cpu_s", "IO/cpu-s", rep,
+                            round(normal(random, cost.get(variant)[0], 0.05), 1), boot));
+                    samples.add(new Sample(variant, "tcp-stream", "bits_per_host_cpu_s", "bit/cpu-s", rep,
+                            Math.round(normal(random, cost.get(variant)[1], 0.05)), boot));
+                }
+            }
+        }
+        return samples;
+    }
+
     /** @return four claims: supported, refuted, inconclusive (interval straddles), inconclusive (failed variant) */
     static List<Claim> claims() {
         return List.of(

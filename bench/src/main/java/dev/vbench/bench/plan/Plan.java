@@ -5,6 +5,7 @@ import dev.vbench.provisioning.GuestSpec;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
 import dev.vbench.results.claims.Claim;
+import dev.vbench.results.stats.NativeCeiling;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -33,11 +34,14 @@ import java.util.Optional;
  * @param claims      claims given inline, checked against the variants and workloads (empty when none or when
  *                    {@code claimsFile} is set)
  * @param claimsFile  a claims file named by the plan (resolved against the plan's directory), or {@code null}
+ * @param nativeCeiling whether each workload also runs on the hypervisor host itself, without a guest, once a
+ *                    round of boots (the pseudo-variant {@code native}, the ceiling of every variant)
  * @param source      the plan text exactly as read, for the record of a run
  */
 public record Plan(String name, String connect, PlanHosts hosts, PlanImage image, Accel accel, GuestSpec guest,
         NetworkSpec network, String baseline, List<String> canary, List<Variant> variants, List<Workload> workloads,
-        Replication replication, ParallelBoots parallelBoots, List<Claim> claims, Path claimsFile, String source) {
+        Replication replication, ParallelBoots parallelBoots, List<Claim> claims, Path claimsFile,
+        boolean nativeCeiling, String source) {
 
     /** The libvirt URI used when a plan names none. */
     public static final String DEFAULT_CONNECT = "qemu:///system";
@@ -60,6 +64,10 @@ public record Plan(String name, String connect, PlanHosts hosts, PlanImage image
         workloads = List.copyOf(workloads);
         claims = List.copyOf(claims);
         canary = List.copyOf(canary);
+        if (variants.stream().anyMatch(v -> NativeCeiling.isNative(v.name()))) {
+            throw new IllegalArgumentException("'" + NativeCeiling.VARIANT + "' is reserved for the host's own"
+                    + " ceiling");
+        }
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one variant");
         }

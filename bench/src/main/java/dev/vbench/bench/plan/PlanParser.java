@@ -50,7 +50,7 @@ public final class PlanParser {
 
     private static final List<String> TOP_KEYS = List.of("name", "connect", "image", "accel", "guest", "network",
             "baseline", "canary", "variants", "matrix", "workloads", "boots", "repetitions", "stopping",
-            "parallel_boots", "claims", "hosts", "spread", "iperf3_server", "claims_hold_on");
+            "parallel_boots", "claims", "native", "hosts", "spread", "iperf3_server", "claims_hold_on");
 
     private PlanParser() {
     }
@@ -128,6 +128,7 @@ public final class PlanParser {
         List<Workload> workloads = Workload.readAll(top.required("workloads",
                 "e.g. workloads: [{name: randread-4k, fio: {rw: randread}}]"));
         Replication replication = Replication.read(top);
+        boolean nativeCeiling = top.get("native").map(PlanNode::bool).orElse(false);
         List<Claim> claims = List.of();
         Path claimsFile = null;
         PlanNode claimsNode = top.get("claims").orElse(null);
@@ -142,6 +143,6 @@ public final class PlanParser {
             }
         }
         return new Plan(name, connect, hosts, image, accel, guest, network, baseline, canary, variants, workloads,
-                replication, ParallelBoots.read(top), claims, claimsFile, text);
+                replication, ParallelBoots.read(top), claims, claimsFile, nativeCeiling, text);
     }
 }

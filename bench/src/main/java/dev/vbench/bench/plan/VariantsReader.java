@@ -7,6 +7,7 @@ import dev.vbench.provisioning.IoMode;
 import dev.vbench.provisioning.NicModel;
 import dev.vbench.provisioning.NicSpec;
 import dev.vbench.provisioning.Variant;
+import dev.vbench.results.stats.NativeCeiling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,6 +71,10 @@ final class VariantsReader {
         String name = nameNode.name(Variant.NAME, "variant name");
         if (name.equals(AUTO)) {
             throw nameNode.error("'auto' is reserved (baseline: auto means the first variant); choose another name");
+        }
+        if (NativeCeiling.isNative(name)) {
+            throw nameNode.error("'" + name + "' is reserved for the host's own ceiling (native: true measures it);"
+                    + " choose another name");
         }
         DiskSpec disk = m.get("disk").map(VariantsReader::disk).orElse(new DiskSpec(DiskBus.VIRTIO,
                 CacheMode.DEFAULT, null));

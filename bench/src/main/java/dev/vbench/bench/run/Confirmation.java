@@ -74,14 +74,17 @@ public record Confirmation(Duration bootTimeout, Provisioner.Factory provisioner
         return nights;
     }
 
-    /** The plan cut down to the suspects: their variants and workloads, one boot, no claims, no canary pair. */
+    /**
+     * The plan cut down to the suspects: their variants and workloads, one boot, no claims, no canary pair, no
+     * native ceiling.
+     */
     static Plan restrict(Plan plan, Set<String> variants, Set<String> workloads) {
         return new Plan(plan.name(), plan.connect(), plan.hosts(), plan.image(), plan.accel(), plan.guest(),
                 plan.network(), variants.iterator().next(), List.of(),
                 plan.variants().stream().filter(v -> variants.contains(v.name())).toList(),
                 plan.workloads().stream().filter(w -> workloads.contains(w.name())).toList(),
                 new Replication(1, plan.replication().repetitions(), Replication.Stopping.FIXED), plan.parallelBoots(),
-                List.of(), null, plan.source());
+                List.of(), null, false, plan.source());
     }
 
     private static Path freshDirectory(Path runDir) {

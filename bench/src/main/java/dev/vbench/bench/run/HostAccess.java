@@ -105,4 +105,24 @@ record HostAccess(PlanHost host, String uri, SshTarget ssh) {
         }
         return facts;
     }
+
+    /** Where the host's own commands (the native ceiling's) run: here, or on the remote host over SSH. */
+    HostShell shell(HostShell local) {
+        if (ssh == null) {
+            return local;
+        }
+        return (argv, timeout) -> {
+            try (GuestShell shell = GuestShell.connect(ssh, Duration.ofSeconds(30))) {
+                return shell.execAnyStatus(argv, timeout);
+            }
+        };
+    }
+
+    /**
+     * The directory of the native ceiling's fio files: on the storage that holds the overlays, the run's pool here,
+     * or on a remote host the directory of vbench's storage pool there (that of the image's volumes).
+     */
+    Path nativeDir(Path localPool, dev.vbench.provisioning.ImageSpec image) {
+        return ssh == null ? localPool : image.disk().getParent();
+    }
 }

@@ -34,6 +34,14 @@ public final class HostImages {
     }
 
     /**
+     * The image a run boots: the lab's files already resolved for a local host ({@code local}), else the host's
+     * volumes ({@link #resolve}).
+     */
+    static Resolved forRun(ImageSpec local, Provisioner provisioner, LabHome lab, PlanImage image, PrintWriter out) {
+        return local != null ? new Resolved(local, null) : resolve(provisioner, lab, image, out);
+    }
+
+    /**
      * Resolves {@code image} of a plan on the remote host of {@code provisioner}; see the class comment.
      *
      * @throws ProvisioningException when the host has no such image and this harness cannot push it

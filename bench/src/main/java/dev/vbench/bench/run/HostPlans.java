@@ -48,6 +48,6 @@ final class HostPlans {
         PlanHosts one = new PlanHosts(List.of(host), false, all.iperf3Server(), all.claimsHoldOn());
         return new Plan(plan.name(), host.connect(), one, plan.image(), plan.accel(), plan.guest(), plan.network(),
                 plan.baseline(), canary, variants, plan.workloads(), plan.replication(), plan.parallelBoots(), here,
-                null, plan.source());
+                null, plan.nativeCeiling(), plan.source());
     }
 }

@@ -76,6 +76,20 @@ public final class Leftovers {
     }
 
     /**
+     * What a run removes before it starts: what killed runs of this home and host left behind ({@link #remove}), and
+     * with {@code resumedRunId} the resumed run's own remains ({@link #removeRun}).
+     *
+     * @return what was removed, one line each
+     */
+    static List<String> removeBefore(Provisioner provisioner, LabHome lab, String resumedRunId) throws IOException {
+        List<String> removed = new java.util.ArrayList<>(remove(provisioner, lab).removed());
+        if (resumedRunId != null) {
+            removed.addAll(removeRun(provisioner, lab, resumedRunId));
+        }
+        return removed;
+    }
+
+    /**
      * Removes what {@code runId} left: its domains tagged with this home and host, its server and its overlays (on a
      * remote host the run's overlay and console volumes in vbench's pool there). The
      * caller holds the run's lock (a resume removing its earlier attempt's, or {@link #remove}), so no harness of

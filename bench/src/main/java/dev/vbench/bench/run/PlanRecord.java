@@ -15,12 +15,13 @@ import java.util.List;
  * {@code repetitions} are the most the run takes of each, {@code stopping} whether it may stop early, and
  * {@code parallel_boots} how many guests of a round the plan lets boot at once ({@code auto} or a number).
  * {@code canary} names the canary's A/A pair ({@code [VARIANT, VARIANT.canary]}, both among the variants), empty
- * without a canary: a history tells a shift of the host (both move) from one of a variant by it.
+ * without a canary: a history tells a shift of the host (both move) from one of a variant by it. {@code native}
+ * says whether each workload also ran on the host itself (the pseudo-variant {@code native}).
  */
 record PlanRecord(String name, String connect, String image, String accel, Guest guest, Object network,
         String baseline, List<String> canary, List<VariantJson> variants, List<WorkloadJson> workloads, int boots,
-        int repetitions, String stopping,
-        @JsonProperty("parallel_boots") String parallelBoots) {
+        int repetitions, String stopping, @JsonProperty("parallel_boots") String parallelBoots,
+        @JsonProperty("native") boolean nativeCeiling) {
 
     /** Guest size. */
     record Guest(int vcpus, @JsonProperty("memory_mib") int memoryMib) {
@@ -57,7 +58,7 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
                 : p.image().disk().toString(), p.accel().planName(), new Guest(p.guest().vcpus(),
                 p.guest().memoryMib()), network, p.baseline(), p.canary(), variants, workloads,
                 p.replication().boots(), p.replication().repetitions(), p.replication().stopping().planName(),
-                p.parallelBoots().planName());
+                p.parallelBoots().planName(), p.nativeCeiling());
     }
 
     private static VariantJson variant(Variant v) {

@@ -4,6 +4,7 @@ import dev.vbench.results.chart.HumanScale;
 import dev.vbench.results.metric.MetricCatalog;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -94,5 +95,22 @@ final class Progress implements RunListener {
         long s = d.toSeconds();
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+
+    /** The note of a sequential run that stops after round {@code boot} of {@code boots}, begun at {@code first}. */
+    static RunEvent.Note stopped(int boot, int boots, java.time.Instant first) {
+        int left = boots - boot;
+        Duration perRound = Duration.between(first, java.time.Instant.now()).dividedBy(boot);
+        return new RunEvent.Note("decided after " + boot + " of " + boots + " rounds of boots: stopping; the"
+                + " sequential design saved " + left + (left == 1 ? " round" : " rounds") + ", about "
+                + human(perRound.multipliedBy(left)) + " at this run's pace");
+    }
+
+    /** The note of a batch of {@code names} booting as boot {@code boot} of {@code boots}, several at once or one. */
+    static RunEvent.Note booting(List<String> names, int boot, int boots, String parallelBoots, long freeBytes,
+            int cpus) {
+        return new RunEvent.Note("booting " + String.join(", ", names) + " (boot " + boot + " of " + boots + ")"
+                + (names.size() > 1 ? ", " + names.size() + " at once (parallel_boots " + parallelBoots + "; "
+                + MemoryBudget.size(freeBytes) + " free, " + cpus + " host CPUs)" : ""));
     }
 }

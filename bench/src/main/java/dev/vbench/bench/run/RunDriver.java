@@ -12,6 +12,7 @@ import dev.vbench.provisioning.Variant;
 import dev.vbench.provisioning.libvirt.LibvirtUri;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.stats.NativeCeiling;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
 /**
  * Drives one run in rounds of boots: in round b every variant is visited once, in a seeded random order
  * ({@link RoundSchedule}); a visit boots a fresh overlay of the base image, proves the devices, warms up, measures
- * every repetition (workloads in a seeded order each time) and tears the guest down. After each round from the
+ * every repetition (workloads in a seeded order each time) and tears the guest down. With {@code native: true} the
+ * round also visits the host itself, in its random place ({@link NativeRunner}). After each round from the
  * second, a sequential plan takes a look ({@link RunOutputs#looks}) and stops once the claims and tested comparisons
  * are decided; otherwise every boot of the plan is taken. The driver only sequences; beside it, {@link ResumeState}
  * knows what is done, the {@link Journal}, {@link Progress} and {@link RawOutput} listen to its events,
@@ -40,7 +42,6 @@ import java.util.stream.Collectors;
  * time. A plan whose guest cannot fit into the host's memory ({@link MemoryBudget}) is refused before anything.
  */
 public final class RunDriver {
-
     /** How a run is set up beyond its plan. */
     public record Options(Path outDir, Path planFile, Long seed, Path claimsFile, boolean resume,
             Duration bootTimeout, Provisioner.Factory provisioners, LabHome lab, PrintWriter out) {
@@ -63,8 +64,11 @@ public final class RunDriver {
     private VariantRunner runner;
     private HostAccess access;
     private ImageIdentity hostImage;
+    private final HostShell host;
+    private NativeRunner ceiling;
 
-    private RunDriver(Plan plan, Options options) {
+    private RunDriver(Plan plan, Options options, HostShell host) {
+        this.host = host;
         this.plan = plan;
         this.options = options;
         this.dir = options.outDir().toAbsolutePath().normalize();
@@ -75,7 +79,12 @@ public final class RunDriver {
 
     /** Runs {@code plan}; see the class comment. */
     public static Result run(Plan plan, Options options) {
-        return new RunDriver(plan, options).execute();
+        return run(plan, options, new LocalHostShell());
+    }
+
+    /** {@link #run(Plan, Options)} with the host's commands (the native ceiling's) run by {@code host}. */
+    static Result run(Plan plan, Options options, HostShell host) {
+        return new RunDriver(plan, options, host).execute();
     }
 
     private Result execute() {
@@ -86,20 +95,16 @@ public final class RunDriver {
         }
         options.lab().requireSshKey();
         access = HostAccess.of(plan.hosts().first(), options.lab());
-        // a local host boots the image's files here; a remote host boots volumes of vbench's pool there
         ImageSpec image = LibvirtUri.isLocal(plan.connect()) ? options.lab().resolveImage(plan.image()) : null;
         try (Provisioner provisioner = access.connect(options.provisioners())) {
-            if (image == null) {
-                HostImages.Resolved onHost = HostImages.resolve(provisioner, options.lab(), plan.image(),
-                        options.out());
-                image = onHost.spec();
-                hostImage = onHost.identity();
-            }
+            HostImages.Resolved booted = HostImages.forRun(image, provisioner, options.lab(), plan.image(),
+                    options.out());
+            hostImage = booted.identity();
             String serverHost = HostAccess.serverAddress(plan, provisioner);
             state = openState(provisioner);
             try (ShutdownGuard g = ShutdownGuard.install(options.out(), guests)) {
                 guard = g;
-                return measureAndWrite(provisioner, image, serverHost);
+                return measureAndWrite(provisioner, booted.spec(), serverHost);
             }
         }
     }
@@ -135,6 +140,8 @@ public final class RunDriver {
                 runner = new VariantRunner(events, raw, serverHost, access.servers(pool().resolve(
                         WorkloadRunner.IPERF3_PID), state.runId()), options.lab().sshKey(), access.ssh(),
                         options.bootTimeout(), guard::interrupted);
+                ceiling = new NativeRunner(access.shell(host), access.nativeDir(pool(), image), serverHost, events,
+                        guard::interrupted);
                 events.on(new RunEvent.Started(state.runId(), state.seed(), Instant.now(), state.resumed(),
                         options.planFile() == null ? null : options.planFile().toAbsolutePath().toString()));
                 status = measure(provisioner, image);
@@ -160,33 +167,32 @@ public final class RunDriver {
     private RunStatus measure(Provisioner provisioner, ImageSpec image) throws IOException {
         Path pool = pool();
         try {
-            removeLeftovers(provisioner);
+            Leftovers.removeBefore(provisioner, options.lab(), options.resume() ? state.runId() : null)
+                    .forEach(removed -> options.out().println("removed leftover " + removed));
             Files.createDirectories(pool);
             AccelResolution accel = resolveAccelerator(provisioner, image, pool);
-            events.on(new RunEvent.MeasuringStarted(plan.variants().size() * plan.workloads().size()
+            List<String> visits = new ArrayList<>(plan.variantNames());
+            if (plan.nativeCeiling()) {
+                visits.add(NativeCeiling.VARIANT); // in the round's random order, so drift cannot bias its shares
+            }
+            events.on(new RunEvent.MeasuringStarted(visits.size() * plan.workloads().size()
                     * replication.perCell(), state.measurements().size(), replication.sequential()));
             RoundSchedule schedule = new RoundSchedule(state.seed());
             Instant first = Instant.now();
             MemoryBudget budget = MemoryBudget.of(plan.guest(), accel.resolved());
             for (int boot = 1; boot <= replication.boots() && !guard.interrupted(); boot++) {
-                int round = boot;
-                List<VariantGuest> visits = schedule.visits(boot, plan.variantNames()).stream()
-                        .filter(name -> !state.failedNow(name)
-                                && !state.visited(name, round, plan.workloads(), replication.repetitions()))
-                        .map(name -> guest(plan.variant(name).orElseThrow(), round, accel, image, pool)).toList();
-                try (BootAhead<VariantGuest> ahead = new BootAhead<>(g -> runner.boot(provisioner, g, round),
-                        g -> guests.drop(g.name()), guard::interrupted)) {
-                    ahead.round(visits, waiting -> batch(provisioner, budget, waiting, round),
-                            (g, booted) -> visit(g, booted, round, schedule));
+                Round r = new Round(provisioner, boot, accel, image, pool, budget, schedule);
+                List<String> order = schedule.visits(boot, visits);
+                int at = order.indexOf(NativeCeiling.VARIANT);
+                bootAndVisit(r, at < 0 ? order : order.subList(0, at));
+                if (at >= 0 && !guard.interrupted()
+                        && !state.visited(NativeCeiling.VARIANT, boot, plan.workloads(), replication.repetitions())) {
+                    ceiling.round(boot, replication.repetitions(), schedule, plan.workloads());
                 }
+                bootAndVisit(r, at < 0 ? List.of() : order.subList(at + 1, order.size()));
                 if (boot >= 2 && replication.sequential() && !guard.interrupted() && decided()) {
-                    int left = replication.boots() - boot;
-                    if (left > 0) {
-                        Duration perRound = Duration.between(first, Instant.now()).dividedBy(boot);
-                        events.on(new RunEvent.Note("decided after " + boot + " of " + replication.boots()
-                                + " rounds of boots: stopping; the sequential design saved " + left
-                                + (left == 1 ? " round" : " rounds") + ", about " + Progress.human(perRound
-                                .multipliedBy(left)) + " at this run's pace"));
+                    if (boot < replication.boots()) {
+                        events.on(Progress.stopped(boot, replication.boots(), first));
                     }
                     break;
                 }
@@ -198,6 +204,24 @@ public final class RunDriver {
         return Failures.runStatus(guard.interrupted(), state.anyFailedNow());
     }
 
+    /** What a round of boots works with. */
+    private record Round(Provisioner provisioner, int boot, AccelResolution accel, ImageSpec image, Path pool,
+            MemoryBudget budget, RoundSchedule schedule) {
+    }
+
+    /** Boots the guests of {@code names} ahead in batches ({@link BootAhead}), then visits them in that order. */
+    private void bootAndVisit(Round r, List<String> names) {
+        List<VariantGuest> round = names.stream().filter(name -> !guard.interrupted() && !state.failedNow(name)
+                        && !state.visited(name, r.boot(), plan.workloads(), replication.repetitions()))
+                .map(name -> guest(plan.variant(name).orElseThrow(), r.boot(), r.accel(), r.image(), r.pool()))
+                .toList();
+        try (BootAhead<VariantGuest> ahead = new BootAhead<>(g -> runner.boot(r.provisioner(), g, r.boot()),
+                g -> guests.drop(g.name()), guard::interrupted)) {
+            ahead.round(round, waiting -> batch(r.provisioner(), r.budget(), waiting, r.boot()),
+                    (g, booted) -> visit(g, booted, r.boot(), r.schedule()));
+        }
+    }
+
     /** Takes the sequential design's look on everything measured so far: true when the run may stop. */
     private boolean decided() {
         Set<String> failed = plan.variantNames().stream().filter(state::failedNow).collect(Collectors.toSet());
@@ -205,16 +229,6 @@ public final class RunDriver {
             events.on(new RunEvent.Note(look.describe()));
             return outputs.mayStop(look, failed);
         }).orElse(false);
-    }
-
-    private void removeLeftovers(Provisioner provisioner) throws IOException {
-        List<String> leftovers = new ArrayList<>(Leftovers.remove(provisioner, options.lab()).removed());
-        if (options.resume()) {
-            leftovers.addAll(Leftovers.removeRun(provisioner, options.lab(), state.runId()));
-        }
-        for (String removed : leftovers) {
-            options.out().println("removed leftover " + removed);
-        }
     }
 
     private AccelResolution resolveAccelerator(Provisioner provisioner, ImageSpec image, Path pool) {
@@ -246,10 +260,8 @@ public final class RunDriver {
         int cpus = provisioner.hostCpus();
         int size = Math.min(waiting.size(), BootAhead.bound(plan.parallelBoots(), free, budget.neededBytes(), cpus,
                 plan.guest().vcpus()));
-        String names = waiting.subList(0, size).stream().map(VariantGuest::name).collect(Collectors.joining(", "));
-        events.on(new RunEvent.Note("booting " + names + " (boot " + boot + " of " + replication.boots() + ")"
-                + (size > 1 ? ", " + size + " at once (parallel_boots " + plan.parallelBoots().planName() + "; "
-                + MemoryBudget.size(free) + " free, " + cpus + " host CPUs)" : "")));
+        events.on(Progress.booting(waiting.subList(0, size).stream().map(VariantGuest::name).toList(), boot,
+                replication.boots(), plan.parallelBoots().planName(), free, cpus));
         return size;
     }
 

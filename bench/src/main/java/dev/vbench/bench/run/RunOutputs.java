@@ -16,6 +16,7 @@ import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.sequential.SequentialAction;
 import dev.vbench.results.sequential.SequentialLook;
+import dev.vbench.results.stats.NativeCeiling;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -94,7 +95,8 @@ final class RunOutputs {
      * @return the last look, or empty for a fixed design
      */
     Optional<SequentialLook> look(List<Measurement> measurements) {
-        List<SequentialLook> looks = plan.replication().design().replay(plan.baseline(), claims, samples(measurements));
+        List<SequentialLook> looks = plan.replication().design().replay(plan.baseline(), claims,
+                NativeCeiling.withoutNative(samples(measurements)));
         return looks.isEmpty() ? Optional.empty() : Optional.of(looks.get(looks.size() - 1));
     }
 

@@ -62,10 +62,10 @@ public final class VariantGuest implements AutoCloseable {
     }
 
     /**
-     * {@link #boot(Provisioner, Path, SshTarget, Duration)} as boot {@code boot} of the variant. On a local host the overlays
-     * are files made by {@code qemu-img} beside the run; on a remote host (not {@link Provisioner#local()}) they are
-     * volumes of vbench's pool there ({@code ovl-RUN+VARIANT-DISK-bBOOT.qcow2}) and the console log is a file in that
-     * pool, read back through libvirt when the boot fails ({@link #failedConsole()}).
+     * {@link #boot(Provisioner, Path, SshTarget, Duration)} as boot {@code boot} of the variant. On a local host the
+     * overlays are files made by {@code qemu-img} beside the run; on a remote host (not {@link Provisioner#local()})
+     * they are volumes of vbench's pool there ({@code ovl-RUN+VARIANT-DISK-bBOOT.qcow2}) and the console log is a file
+     * in that pool, read back through libvirt when the boot fails ({@link #failedConsole()}).
      */
     public void boot(Provisioner provisioner, Path sshKey, SshTarget jump, Duration bootTimeout, int boot) {
         try {

@@ -3,6 +3,7 @@ package dev.vbench.bench.run;
 import dev.vbench.bench.plan.Workload;
 import dev.vbench.bench.ssh.GuestShell;
 import dev.vbench.bench.ssh.SshTarget;
+import dev.vbench.bench.workload.Efficiency;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.ProvisioningException;
@@ -18,7 +19,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The work on one visit of a variant, one boot of it: booting, proving and warming it up, then each repetition. Every
- * measurement is reported to the listeners as it ends, with the host CPU its QEMU used; a failure that only spoils
+ * measurement is reported to the listeners as it ends, with the host CPU its QEMU used and the work done per host CPU
+ * second ({@link Efficiency}); a failure that only spoils
  * one repetition is recorded as that repetition's, anything else is thrown to fail the variant.
  */
 final class VariantRunner {
@@ -135,7 +137,9 @@ final class VariantRunner {
                     raw.serverLog(guest.name(), w.name(), boot, rep), servers);
             long cpuAfter = guest.domain().hostCpuNanos();
             List<Metric> metrics = new ArrayList<>(o.metrics());
-            metrics.add(Metric.of(MetricCatalog.HOST_CPU, (cpuAfter - cpuBefore) / 1e9));
+            double cpu = (cpuAfter - cpuBefore) / 1e9;
+            metrics.add(Metric.of(MetricCatalog.HOST_CPU, cpu));
+            metrics.addAll(Efficiency.of(o.metrics(), cpu, o.runtime()));
             return new RunEvent.Measured(new Measurement(guest.name(), w.name(), boot, rep,
                     Measurement.Status.OK, null, start, Instant.now(), metrics,
                     RawOutput.measurementFile(guest.name(), w.name(), boot, rep)),

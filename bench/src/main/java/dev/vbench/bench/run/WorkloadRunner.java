@@ -8,9 +8,11 @@ import dev.vbench.bench.ssh.GuestShell;
 import dev.vbench.bench.ssh.RemoteCommandException;
 import dev.vbench.bench.workload.FioCommand;
 import dev.vbench.bench.workload.FioParser;
+import dev.vbench.bench.workload.FioResult;
 import dev.vbench.bench.workload.InvalidMeasurementException;
 import dev.vbench.bench.workload.Iperf3Command;
 import dev.vbench.bench.workload.Iperf3Parser;
+import dev.vbench.bench.workload.Iperf3Result;
 import dev.vbench.bench.workload.Metric;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,8 +36,12 @@ public final class WorkloadRunner {
     private WorkloadRunner() {
     }
 
-    /** The tool's output and the metrics parsed from it. */
-    public record Outcome(CommandResult result, List<Metric> metrics) {
+    /**
+     * The tool's output and the metrics parsed from it.
+     *
+     * @param runtime how long the tool measured (fio's {@code job_runtime}, iperf3's receiver seconds)
+     */
+    public record Outcome(CommandResult result, List<Metric> metrics, Duration runtime) {
     }
 
     /**
@@ -59,14 +65,20 @@ public final class WorkloadRunner {
     }
 
     /** Parses the tool's output; a tool's failure or an empty measurement is an {@link InvalidMeasurementException}. */
-    public static List<Metric> parse(Workload workload, CommandResult result) {
-        List<Metric> metrics = workload.fio() != null ? FioParser.parse(result.stdout(), result.stderr()).metrics()
-                : Iperf3Parser.parse(result.stdout()).metrics();
+    public static Outcome parse(Workload workload, CommandResult result) {
+        Outcome outcome;
+        if (workload.fio() != null) {
+            FioResult fio = FioParser.parse(result.stdout(), result.stderr());
+            outcome = new Outcome(result, fio.metrics(), fio.runtime());
+        } else {
+            Iperf3Result iperf3 = Iperf3Parser.parse(result.stdout());
+            outcome = new Outcome(result, iperf3.metrics(), iperf3.duration());
+        }
         if (result.exitStatus() != 0) {
             throw new InvalidMeasurementException((workload.fio() != null ? "fio" : "iperf3") + " exited with status "
                     + result.exitStatus() + ": " + result.stderrTail(3).replace('\n', ' ').trim());
         }
-        return metrics;
+        return outcome;
     }
 
     /**
@@ -80,11 +92,11 @@ public final class WorkloadRunner {
         Duration timeout = warmup ? WARMUP.plus(SLACK) : timeout(workload);
         if (workload.fio() != null) {
             CommandResult result = completed(shell, argv, shell.execAnyStatus(argv, timeout));
-            return new Outcome(result, parse(workload, result));
+            return parse(workload, result);
         }
         try (AutoCloseable server = servers.start(Iperf3Command.serverArgv(serverHost, IPERF3_PORT), serverLog)) {
             CommandResult result = completed(shell, argv, shell.execAnyStatus(argv, timeout));
-            return new Outcome(result, parse(workload, result));
+            return parse(workload, result);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * read to its end, so the command never stalls on a full channel, and memory stays within twice the cap. JSch's
  * session thread writes, the caller reads: every method is synchronized.
  */
-final class BoundedCapture extends OutputStream {
+public final class BoundedCapture extends OutputStream {
     private static final int INITIAL = 8192;
 
     private final int cap;
@@ -29,12 +29,12 @@ final class BoundedCapture extends OutputStream {
     }
 
     /** Keeps the first {@code cap} bytes. */
-    static BoundedCapture head(int cap) {
+    public static BoundedCapture head(int cap) {
         return new BoundedCapture(cap, false);
     }
 
     /** Keeps the last {@code cap} bytes. */
-    static BoundedCapture tail(int cap) {
+    public static BoundedCapture tail(int cap) {
         return new BoundedCapture(cap, true);
     }
 
@@ -63,7 +63,7 @@ final class BoundedCapture extends OutputStream {
     }
 
     /** Whether more than the cap came: for {@link #head}, the stream is not whole. */
-    synchronized boolean overflowed() {
+    public synchronized boolean overflowed() {
         return total > cap;
     }
 
@@ -76,7 +76,7 @@ final class BoundedCapture extends OutputStream {
      * The bytes kept, UTF-8 decoded. For a {@link #tail} that dropped bytes: the last {@code cap} at most, from the
      * first line start among them (when there is one), so the text begins with a whole line.
      */
-    synchronized String text() {
+    public synchronized String text() {
         int from = Math.max(0, length - cap);
         if (keepTail && total > cap) {
             for (int i = from; i < length - 1; i++) {

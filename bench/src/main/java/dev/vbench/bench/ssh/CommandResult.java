@@ -31,7 +31,12 @@ public record CommandResult(int exitStatus, String stdout, String stderr, Durati
         return tail(stderr, lines);
     }
 
-    static String tail(String text, int lines) {
+    /**
+     * @param text  some text
+     * @param lines how many
+     * @return its last {@code lines} non-blank lines, joined with LF
+     */
+    public static String tail(String text, int lines) {
         List<String> all = Arrays.stream(text.split("\\R")).filter(l -> !l.isBlank()).toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }

@@ -116,6 +116,23 @@ class PlanParserTest {
         assertThat(plan.workloads().get(1).iperf3().duration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(plan.replication()).isEqualTo(Replication.oneBoot(2));
         assertThat(plan.claims()).hasSize(2);
+        assertThat(plan.nativeCeiling()).as("the shipped plans measure the host's own ceiling").isTrue();
+        assertThat(PlanParser.parse(Path.of("plans/default.yaml")).nativeCeiling()).isTrue();
+    }
+
+    @Test
+    void aClaimMayNameAnEfficiencyPerHostCpuSecond() {
+        Plan plan = parse(MINIMAL.replace("  - name: only\n", "  - name: only\n  - name: other\n")
+                + "claims:\n  - {id: cheaper, text: cheaper, baseline: only, candidate: other, workload: rr,"
+                + " metric: io_per_host_cpu_s, min_gain: 1.1}\n");
+        assertThat(plan.claims()).extracting(c -> c.metric()).containsExactly("io_per_host_cpu_s");
+    }
+
+    @Test
+    void nativeIsOffUnlessThePlanSaysSo() {
+        assertThat(parse(MINIMAL).nativeCeiling()).isFalse();
+        assertThat(parse(MINIMAL + "native: true\n").nativeCeiling()).isTrue();
+        assertThat(parse(MINIMAL + "native: false\n").nativeCeiling()).isFalse();
     }
 
     @Test
@@ -301,7 +318,7 @@ class PlanParserTest {
         assertThat(w.iperf3()).isEqualTo(new Iperf3Spec(Duration.ofSeconds(20), 4, true, true, 100_000_000L,
                 Duration.ofSeconds(2)));
         assertThat(w.metricNames()).containsExactly("throughput", "jitter", "lost", "cpu_local", "cpu_remote",
-                "host_cpu");
+                "bits_per_host_cpu_s", "host_cpu");
     }
 
     @Test
@@ -436,13 +453,14 @@ class PlanParserTest {
     @Test
     void metricNamesFollowTheDirectionsFioReports() {
         assertThat(Workload.fio("r", FioSpec.of("randread")).metricNames()).containsExactly("read_iops", "read_bw",
-                "read_clat_mean", "read_clat_p50", "read_clat_p99", "read_clat_p999", "host_cpu");
+                "read_clat_mean", "read_clat_p50", "read_clat_p99", "read_clat_p999", "io_per_host_cpu_s",
+                "bytes_per_host_cpu_s", "host_cpu");
         assertThat(Workload.fio("w", FioSpec.of("write")).metricNames()).contains("write_iops")
                 .doesNotContain("read_iops");
         assertThat(Workload.fio("m", FioSpec.of("randrw")).metricNames()).contains("read_iops", "write_iops")
-                .hasSize(13);
-        assertThat(Workload.fio("t", FioSpec.of("trim")).metricNames()).contains("trim_iops").hasSize(7);
+                .hasSize(15);
+        assertThat(Workload.fio("t", FioSpec.of("trim")).metricNames()).contains("trim_iops").hasSize(9);
         assertThat(Workload.iperf3("n", Iperf3Spec.tcp()).metricNames()).containsExactly("throughput", "retransmits",
-                "cpu_local", "cpu_remote", "host_cpu");
+                "cpu_local", "cpu_remote", "bits_per_host_cpu_s", "host_cpu");
     }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
 public record HumanScale(String label, double divisor) {
 
     /**
-     * @param unit      the raw unit: IO/s, B/s, bit/s, ns, us, ms, s, % , count or any other
+     * @param unit      the raw unit: IO/s, B/s, bit/s (and per host CPU second: IO/cpu-s, B/cpu-s, bit/cpu-s), ns,
+     *                  us, ms, s, % , count or any other
      * @param magnitude the largest absolute value to show, in the raw unit
      * @return the scale to show values of that unit and size in
      */
@@ -34,6 +35,11 @@ public record HumanScale(String label, double divisor) {
                     return new HumanScale("Mbit/s", 1e6);
                 }
                 return m >= 1e3 ? new HumanScale("kbit/s", 1e3) : new HumanScale("bit/s", 1);
+            case "IO/cpu-s", "B/cpu-s", "bit/cpu-s": {
+                // per host CPU second: the rate's scale, per CPU second instead of per second
+                HumanScale rate = of(unit.replace("/cpu-s", "/s"), m);
+                return new HumanScale(rate.label().replace("IOPS", "IO").replace("/s", "") + "/cpu-s", rate.divisor());
+            }
             case "ns", "us", "\u00b5s", "ms", "s":
                 return time(m * nanosPer(unit), nanosPer(unit));
             default:

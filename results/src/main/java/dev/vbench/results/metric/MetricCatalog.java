@@ -24,6 +24,9 @@ import java.util.Set;
  * completion latencies {@code D_clat_mean}, {@code D_clat_p50}, {@code D_clat_p99}, {@code D_clat_p999} (ns).
  * iperf3: {@code throughput} (bit/s), {@code retransmits} (TCP), {@code jitter} and {@code lost} (UDP),
  * {@code cpu_local}, {@code cpu_remote} (%). Every workload: {@code host_cpu} (s of the guest's QEMU on the host).
+ * The host's efficiency, from {@code host_cpu} and the measured run time T: fio {@code io_per_host_cpu_s} (I/O
+ * operations of every direction, {@code sum(D_iops) x T / host_cpu}) and {@code bytes_per_host_cpu_s}
+ * ({@code sum(D_bw) x T / host_cpu}); iperf3 {@code bits_per_host_cpu_s} ({@code throughput x T / host_cpu}).
  *
  * <p>Samples imported from elsewhere may carry other metrics; their direction then follows from the unit
  * ({@link #direction(String, String)}).
@@ -94,6 +97,17 @@ public final class MetricCatalog {
     public static final MetricDef HOST_CPU = new MetricDef("host_cpu", "s", LOWER_IS_BETTER, "host CPU", false,
             EnumSet.allOf(WorkloadKind.class));
 
+    /** I/O operations of every direction per second of host CPU (fio): the cost of a variant's I/O path. */
+    public static final MetricDef IO_PER_HOST_CPU = new MetricDef("io_per_host_cpu_s", "IO/cpu-s", HIGHER_IS_BETTER,
+            "IO per host CPU s", false, EnumSet.of(WorkloadKind.FIO));
+    /** Bytes moved in every direction per second of host CPU (fio). */
+    public static final MetricDef BYTES_PER_HOST_CPU = new MetricDef("bytes_per_host_cpu_s", "B/cpu-s",
+            HIGHER_IS_BETTER, "bytes per host CPU s", false, EnumSet.of(WorkloadKind.FIO));
+    /** Bits received per second of host CPU (iperf3). */
+    public static final MetricDef BITS_PER_HOST_CPU = new MetricDef("bits_per_host_cpu_s", "bit/cpu-s",
+            HIGHER_IS_BETTER, "bits per host CPU s", false, EnumSet.of(WorkloadKind.IPERF3_TCP,
+            WorkloadKind.IPERF3_UDP));
+
     private static final Set<String> TIME_UNITS = Set.of("ns", "us", "\u00b5s", "ms", "s");
     private static final Map<String, MetricDef> BY_NAME = index();
     private static final Map<String, FioMeasure> FIO_MEASURE_BY_NAME = fioIndex();
@@ -110,7 +124,8 @@ public final class MetricCatalog {
                         EnumSet.of(WorkloadKind.FIO)));
             }
         }
-        for (MetricDef d : List.of(THROUGHPUT, RETRANSMITS, JITTER, LOST, CPU_LOCAL, CPU_REMOTE, HOST_CPU)) {
+        for (MetricDef d : List.of(THROUGHPUT, RETRANSMITS, JITTER, LOST, CPU_LOCAL, CPU_REMOTE,
+                IO_PER_HOST_CPU, BYTES_PER_HOST_CPU, BITS_PER_HOST_CPU, HOST_CPU)) {
             all.put(d.name(), d);
         }
         return Collections.unmodifiableMap(all);
@@ -126,7 +141,10 @@ public final class MetricCatalog {
         return Collections.unmodifiableMap(all);
     }
 
-    /** @return every metric vbench defines, fio first (by direction, then measure), then iperf3, then host CPU */
+    /**
+     * @return every metric vbench defines, fio first (by direction, then measure), then iperf3, then the
+     *         efficiencies, then host CPU
+     */
     public static List<MetricDef> all() {
         return List.copyOf(BY_NAME.values());
     }
@@ -173,7 +191,8 @@ public final class MetricCatalog {
     }
 
     /**
-     * The metrics a workload produces, in catalog order, {@code host_cpu} last: the names a claim about it may use.
+     * The metrics a workload produces, in catalog order (its efficiencies included), {@code host_cpu} last: the
+     * names a claim about it may use.
      *
      * @param kind           the workload kind
      * @param fioDirections  for {@link WorkloadKind#FIO}, the directions the job moves (ignored otherwise)
@@ -185,13 +204,24 @@ public final class MetricCatalog {
             if (def == HOST_CPU || !def.kinds().contains(kind)) {
                 continue;
             }
-            if (kind == WorkloadKind.FIO && !fioDirections.contains(fioDirection(def.name()).orElseThrow())) {
+            if (kind == WorkloadKind.FIO && fioDirection(def.name()).filter(d -> !fioDirections.contains(d))
+                    .isPresent()) {
                 continue;
             }
             out.add(def);
         }
         out.add(HOST_CPU);
         return List.copyOf(out);
+    }
+
+    /**
+     * The efficiency metrics of a workload kind, derived from {@code host_cpu}.
+     *
+     * @param kind the workload kind
+     * @return {@link #IO_PER_HOST_CPU} and {@link #BYTES_PER_HOST_CPU} for fio, {@link #BITS_PER_HOST_CPU} else
+     */
+    public static List<MetricDef> efficiencies(WorkloadKind kind) {
+        return kind == WorkloadKind.FIO ? List.of(IO_PER_HOST_CPU, BYTES_PER_HOST_CPU) : List.of(BITS_PER_HOST_CPU);
     }
 
     /**

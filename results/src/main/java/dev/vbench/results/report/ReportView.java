@@ -15,6 +15,7 @@ import dev.vbench.results.stats.CellStatistics;
 import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.ComparisonVerdict;
 import dev.vbench.results.stats.Gain;
+import dev.vbench.results.stats.NativeCeiling;
 import dev.vbench.results.stats.VarianceComponents;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,8 @@ import java.util.Optional;
  * @param charts         the charts in display order
  * @param comparisons    one row per comparison with the baseline
  * @param anyComparisons whether there are comparisons
+ * @param ceiling        each variant's tested metrics and efficiencies as a share of the host's own ceiling
+ * @param anyCeiling     whether the run measured the ceiling
  * @param cells          one row per cell
  * @param failures       the failed variants and why
  * @param environment    the run's environment, sorted by key
@@ -50,14 +53,15 @@ record ReportView(String baseline, String status, String statusText, long varian
                   int failedCount, boolean anyFailures, List<Tile> tiles, String outcome, DesignView design,
                   List<ClaimRow> claims,
                   boolean anyClaims, List<ChartFile> charts, List<ComparisonRow> comparisons, boolean anyComparisons,
-                  List<CellRow> cells, List<VariantFailure> failures, List<EnvironmentRow> environment,
-                  boolean anyEnvironment) {
+                  List<CeilingRow> ceiling, boolean anyCeiling, List<CellRow> cells, List<VariantFailure> failures,
+                  List<EnvironmentRow> environment, boolean anyEnvironment) {
 
     static ReportView of(AnalysisResult result, List<ChartFile> charts) {
         RunStatus status = result.context().status();
         List<VariantFailure> failures = result.context().failures();
         List<ClaimRow> claims = result.claims().stream().map(ClaimRow::of).toList();
         List<ComparisonRow> comparisons = result.comparisons().stream().map(c -> ComparisonRow.of(c, result)).toList();
+        List<CeilingRow> ceiling = result.ceiling().stream().map(CeilingRow::of).toList();
         List<EnvironmentRow> environment = result.context().environment().entrySet().stream()
                 .map(e -> new EnvironmentRow(e.getKey(), e.getValue())).toList();
         return new ReportView(result.baseline(), status.text(), statusText(status),
@@ -65,7 +69,7 @@ record ReportView(String baseline, String status, String statusText, long varian
                 result.cells().stream().map(Cell::workload).distinct().count(), result.cells().size(),
                 failures.size(), !failures.isEmpty(), tiles(result), outcome(result.outcome()),
                 DesignView.of(result.design()), claims,
-                !claims.isEmpty(), charts, comparisons, !comparisons.isEmpty(),
+                !claims.isEmpty(), charts, comparisons, !comparisons.isEmpty(), ceiling, !ceiling.isEmpty(),
                 result.cells().stream().map(CellRow::of).toList(), failures, environment, !environment.isEmpty());
     }
 
@@ -118,6 +122,27 @@ record ReportView(String baseline, String status, String statusText, long varian
                 return "n/a";
             }
             return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        }
+    }
+
+    /**
+     * A variant's metric as a share of the host's own ceiling: both means in human units, the percent with its
+     * interval and level (or the note saying why there is none).
+     */
+    record CeilingRow(String variant, String workload, String metric, String nativeMean, String mean, String percent,
+                      Interval interval, String level, String note) {
+        static CeilingRow of(NativeCeiling.Share s) {
+            HumanScale scale = HumanScale.of(s.unit(), Math.max(Math.abs(s.ceiling()), Math.abs(s.mean())));
+            Gain g = s.share();
+            return new CeilingRow(s.variant(), s.workload(), MetricCatalog.label(s.metric()),
+                    scale.format(s.ceiling()), scale.format(s.mean()), percentOrNa(s.percent()),
+                    g.hasInterval() ? new Interval(percentOrNa(s.low()), percentOrNa(s.high())) : null,
+                    g.hasInterval() ? DecimalText.significant(100 * g.confidence(), 4) + "%" : null,
+                    g.note().isEmpty() ? null : g.note());
+        }
+
+        private static String percentOrNa(double percent) {
+            return Double.isFinite(percent) ? DecimalText.significant(percent, 3) + "%" : "n/a";
         }
     }
 

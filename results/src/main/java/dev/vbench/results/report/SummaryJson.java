@@ -1,5 +1,6 @@
 package dev.vbench.results.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -24,6 +25,7 @@ import dev.vbench.results.stats.Comparison;
 import dev.vbench.results.stats.Comparisons;
 import dev.vbench.results.stats.DriftCheck;
 import dev.vbench.results.stats.FiellerGain;
+import dev.vbench.results.stats.NativeCeiling;
 import dev.vbench.results.stats.Gain;
 import dev.vbench.results.stats.OutlierFlags;
 import dev.vbench.results.stats.VarianceComponents;
@@ -83,7 +85,7 @@ public final class SummaryJson {
                    String multipleComparisons, String gainCiMethod, String gainDefinition, String spreadFloor,
                    String outlierRule, String driftRule, @JsonSerialize(using = Exact.class) double cvWarning,
                    DesignJson design, Run run, List<CellJson> cells, List<ComparisonJson> comparisons,
-                   List<ClaimJson> claims) {
+                   List<ClaimJson> claims, @JsonProperty("native") List<NativeJson> nativeCeiling) {
 
         static Summary of(AnalysisResult r) {
             Run run = new Run(r.context().status().text(), r.context().environment(), r.context().failures());
@@ -101,7 +103,22 @@ public final class SummaryJson {
                     + "boot means from " + CellNotes.BOOTS_FOR_DRIFT + " boots), flagged at p < " + DriftCheck.ALPHA,
                     CellNotes.CV_WARNING, DesignJson.of(r.design()), run, r.cells().stream().map(CellJson::of).toList(),
                     r.comparisons().stream().map(ComparisonJson::of).toList(),
-                    r.claims().stream().map(ClaimJson::of).toList());
+                    r.claims().stream().map(ClaimJson::of).toList(),
+                    r.ceiling().stream().map(NativeJson::of).toList());
+        }
+    }
+
+    /**
+     * A variant's metric as a share of the host's own ceiling ({@link NativeCeiling}): {@code percent} and its
+     * interval {@code low}..{@code high} at {@code level}, one computation.
+     */
+    record NativeJson(String variant, String workload, String metric, String unit, double nativeMean, double mean,
+                      double percent, double low, double high, double level, String note) {
+
+        static NativeJson of(NativeCeiling.Share s) {
+            return new NativeJson(s.variant(), s.workload(), s.metric(), s.unit(), s.ceiling(), s.mean(),
+                    s.percent(), s.low(), s.high(), s.share().confidence(),
+                    s.share().note().isEmpty() ? null : s.share().note());
         }
     }
 

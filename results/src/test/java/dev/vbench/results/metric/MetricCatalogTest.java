@@ -97,7 +97,7 @@ class MetricCatalogTest {
 
     @Test
     void unitsOfEveryMetric() {
-        assertThat(MetricCatalog.all()).hasSize(4 * 6 + 7);
+        assertThat(MetricCatalog.all()).hasSize(4 * 6 + 10);
         for (MetricDef def : MetricCatalog.all()) {
             String expected;
             if (def.name().endsWith("_iops")) {
@@ -112,6 +112,9 @@ class MetricCatalogTest {
                     case "retransmits" -> "count";
                     case "jitter" -> "ms";
                     case "host_cpu" -> "s";
+                    case "io_per_host_cpu_s" -> "IO/cpu-s";
+                    case "bytes_per_host_cpu_s" -> "B/cpu-s";
+                    case "bits_per_host_cpu_s" -> "bit/cpu-s";
                     default -> "%";
                 };
             }
@@ -129,13 +132,14 @@ class MetricCatalogTest {
     @Test
     void metricsOfEachWorkloadKind() {
         assertThat(names(MetricCatalog.of(WorkloadKind.FIO, List.of("read")))).containsExactly("read_iops",
-                "read_bw", "read_clat_mean", "read_clat_p50", "read_clat_p99", "read_clat_p999", "host_cpu");
-        assertThat(names(MetricCatalog.of(WorkloadKind.FIO, List.of("read", "write")))).hasSize(13)
+                "read_bw", "read_clat_mean", "read_clat_p50", "read_clat_p99", "read_clat_p999", "io_per_host_cpu_s",
+                "bytes_per_host_cpu_s", "host_cpu");
+        assertThat(names(MetricCatalog.of(WorkloadKind.FIO, List.of("read", "write")))).hasSize(15)
                 .contains("write_clat_p999").doesNotContain("trim_iops", "throughput");
         assertThat(names(MetricCatalog.of(WorkloadKind.IPERF3_TCP, List.of()))).containsExactly("throughput",
-                "retransmits", "cpu_local", "cpu_remote", "host_cpu");
+                "retransmits", "cpu_local", "cpu_remote", "bits_per_host_cpu_s", "host_cpu");
         assertThat(names(MetricCatalog.of(WorkloadKind.IPERF3_UDP, List.of("read")))).containsExactly("throughput",
-                "jitter", "lost", "cpu_local", "cpu_remote", "host_cpu");
+                "jitter", "lost", "cpu_local", "cpu_remote", "bits_per_host_cpu_s", "host_cpu");
     }
 
     @Test
@@ -152,5 +156,21 @@ class MetricCatalogTest {
 
     private static List<String> names(List<MetricDef> defs) {
         return defs.stream().map(MetricDef::name).toList();
+    }
+
+    @Test
+    void efficienciesAreHigherIsBetterNeverTestedAndNamedInClaims() {
+        assertThat(names(MetricCatalog.efficiencies(WorkloadKind.FIO))).containsExactly("io_per_host_cpu_s",
+                "bytes_per_host_cpu_s");
+        assertThat(names(MetricCatalog.efficiencies(WorkloadKind.IPERF3_TCP))).containsExactly(
+                "bits_per_host_cpu_s");
+        for (String name : List.of("io_per_host_cpu_s", "bytes_per_host_cpu_s", "bits_per_host_cpu_s")) {
+            assertThat(MetricCatalog.direction(name, "x")).isEqualTo(dev.vbench.results.stats.Direction
+                    .HIGHER_IS_BETTER);
+            assertThat(MetricCatalog.isPrimary(name)).isFalse();
+        }
+        assertThat(MetricCatalog.testedMetric(List.of("io_per_host_cpu_s", "read_iops", "host_cpu")))
+                .contains("read_iops");
+        assertThat(MetricCatalog.testedMetric(List.of("bits_per_host_cpu_s", "throughput"))).contains("throughput");
     }
 }
