@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -83,11 +84,11 @@ public final class RunDriver {
         options.lab().requireSshKey();
         ImageSpec image = options.lab().resolveImage(plan.image());
         try (Provisioner provisioner = connect()) {
-            String serverHost = networkHostAddress(provisioner);
+            Map<String, String> serverHosts = ServerHosts.resolve(plan, provisioner);
             state = openState(provisioner);
             try (ShutdownGuard g = ShutdownGuard.install(options.out(), guests)) {
                 guard = g;
-                return measureAndWrite(provisioner, image, serverHost);
+                return measureAndWrite(provisioner, image, serverHosts);
             }
         }
     }
@@ -113,14 +114,14 @@ public final class RunDriver {
     }
 
     /** Measures under the journal and the run lock, then writes the outputs; on failure, still what was done. */
-    private Result measureAndWrite(Provisioner provisioner, ImageSpec image, String serverHost) {
+    private Result measureAndWrite(Provisioner provisioner, ImageSpec image, Map<String, String> serverHosts) {
         try {
             RunStatus status;
             try (Journal journal = Journal.open(dir);
                     RunLock lock = RunLock.acquire(options.lab().runs(), state.runId())) {
                 RawOutput raw = new RawOutput(dir);
                 events = RunListener.all(List.of(raw, journal, state, new Progress(options.out())));
-                runner = new VariantRunner(events, raw, serverHost, pool().resolve(WorkloadRunner.IPERF3_PID),
+                runner = new VariantRunner(events, raw, serverHosts, pool().resolve(WorkloadRunner.IPERF3_PID),
                         options.lab().sshKey(), options.bootTimeout(), guard::interrupted);
                 events.on(new RunEvent.Started(state.runId(), state.seed(), Instant.now(), state.resumed(),
                         options.planFile() == null ? null : options.planFile().toAbsolutePath().toString()));
@@ -259,17 +260,6 @@ public final class RunDriver {
             throw new ProvisioningException(e.operation(), e.detail() + "; check connect: in the plan and that"
                     + " libvirtd is running there (vbench doctor --connect " + plan.connect() + ")", e);
         }
-    }
-
-    private String networkHostAddress(Provisioner provisioner) {
-        if (plan.workloads().stream().noneMatch(w -> w.iperf3() != null)) {
-            return null;
-        }
-        if (plan.network().network() == null) {
-            throw new RunInputException("iperf3 workloads need the guests on a libvirt network (network: NAME) whose"
-                    + " host address runs the iperf3 server; a plain bridge has no server side here");
-        }
-        return provisioner.networkHostAddress(plan.network().network());
     }
 
     private Path pool() {

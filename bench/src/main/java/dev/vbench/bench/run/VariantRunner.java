@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,22 +27,23 @@ final class VariantRunner {
 
     private final RunListener events;
     private final RawOutput raw;
-    private final String serverHost;
+    private final Map<String, String> serverHosts;
     private final Path serverPidFile;
     private final Path sshKey;
     private final Duration bootTimeout;
     private final BooleanSupplier interrupted;
 
     /**
-     * @param serverHost    host address of the iperf3 server on the guests' network; null without iperf3 workloads
+     * @param serverHosts   variant name to the host address of the iperf3 server on its network ({@link ServerHosts});
+     *                      empty without iperf3 workloads
      * @param serverPidFile where the iperf3 server's pid goes, so that {@link Leftovers} can stop it
      * @param bootTimeout   how long a guest may take to get an address and answer SSH
      */
-    VariantRunner(RunListener events, RawOutput raw, String serverHost, Path serverPidFile, Path sshKey,
-            Duration bootTimeout, BooleanSupplier interrupted) {
+    VariantRunner(RunListener events, RawOutput raw, Map<String, String> serverHosts, Path serverPidFile,
+            Path sshKey, Duration bootTimeout, BooleanSupplier interrupted) {
         this.events = events;
         this.raw = raw;
-        this.serverHost = serverHost;
+        this.serverHosts = Map.copyOf(serverHosts);
         this.serverPidFile = serverPidFile;
         this.sshKey = sshKey;
         this.bootTimeout = bootTimeout;
@@ -68,7 +70,8 @@ final class VariantRunner {
                 + guest.evidence().dataDisks().get(0).drivers() + "; warming up"));
         try (GuestShell shell = guest.shell(bootTimeout)) {
             for (Workload w : workloads) {
-                WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, true,
+                WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(),
+                        serverHosts.get(guest.name()), true,
                         raw.serverLog(guest.name(), w.name(), boot, 0), serverPidFile);
                 events.on(new RunEvent.WarmedUp(guest.name(), boot, w.name(), o.result().stdout()));
             }
@@ -118,7 +121,8 @@ final class VariantRunner {
         Instant start = Instant.now();
         long cpuBefore = guest.domain().hostCpuNanos();
         try {
-            WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, false,
+            WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHosts.get(guest.name()),
+                    false,
                     raw.serverLog(guest.name(), w.name(), boot, rep), serverPidFile);
             long cpuAfter = guest.domain().hostCpuNanos();
             List<Metric> metrics = new ArrayList<>(o.metrics());
