@@ -26,6 +26,16 @@ VBENCH_NET_PREFIX=24
 VBENCH_DHCP_START=192.168.150.10
 VBENCH_DHCP_END=192.168.150.250
 VBENCH_URI=qemu:///system
+# Open vSwitch in the namespace (scripts/lib/ovs.sh, `lab up --ovs`): a userspace-datapath bridge with its own
+# subnet, and the libvirt network over it; the host address is where the iperf3 server of guests on it listens
+# (a plan names it: network: {network: vbench-ovs, host: ADDRESS}).
+# (Not in lab.properties: that file is part of the image's recipe hash, and the image does not depend on these.)
+VBENCH_OVS_BRIDGE=vbovs0
+VBENCH_OVS_NET=vbench-ovs
+VBENCH_OVS_ADDR=192.168.151.1
+VBENCH_OVS_PREFIX=24
+VBENCH_OVS_DHCP_START=${VBENCH_OVS_ADDR%.*}.10
+VBENCH_OVS_DHCP_END=${VBENCH_OVS_ADDR%.*}.250
 VBENCH_DOMAIN_PREFIX=vbench-
 
 VBENCH_SSH_KEY=$VBENCH_HOME/ssh/id_ed25519

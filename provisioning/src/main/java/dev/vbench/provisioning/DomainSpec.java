@@ -70,6 +70,7 @@ public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant vari
      *
      * @param owner the harness's home and host for the run tag; {@code null} only for a preview that is rendered with
      *              {@link DomainXml#renderEmitted} and never defined
+     * @param network the plan's network; the variant's own network, when it has one, takes its place
      */
     public static DomainSpec forVariant(String runId, RunOwner owner, Variant variant, Accel accel, GuestSpec guest,
                                         ImageSpec image, NetworkSpec network, Path workDir) {
@@ -77,7 +78,7 @@ public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant vari
         String name = domainName(runId, variant.name());
         Path dir = workDir.toAbsolutePath().normalize();
         return new DomainSpec(name, accel, guest, variant, dir.resolve(name + "-root.qcow2"),
-                dir.resolve(name + "-data.qcow2"), image, network, MacAddress.forName(name),
+                dir.resolve(name + "-data.qcow2"), image, variant.networkOr(network), MacAddress.forName(name),
                 new RunTag(runId, variant.name(), owner), dir.resolve(name + "-console.log"));
     }
 

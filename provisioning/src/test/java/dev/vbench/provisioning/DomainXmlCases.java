@@ -50,6 +50,10 @@ final class DomainXmlCases {
         DomainSpec b = base();
         m.put("net-bridge", DomainXml.render(with(b, NetworkSpec.hostBridge("br-lab", null))));
         m.put("net-bridge-ovs", DomainXml.render(with(b, NetworkSpec.hostBridge("ovsbr0", "openvswitch"))));
+        // a variant's own network takes the place of the plan's (LAB)
+        NetworkSpec ovs = NetworkSpec.libvirtNetwork("vbench-ovs").withHost("192.168.151.1");
+        m.put("net-variant-ovs", DomainXml.render(DomainSpec.forVariant(RUN, OWNER, new Variant("virtio-ovs",
+                b.variant().disk(), b.variant().nic(), ovs), Accel.TCG, GuestSpec.DEFAULT, KERNEL_BOOT, LAB, WORK)));
         m.put("boot-disk", DomainXml.render(withImage(b, new ImageSpec(IMAGE_DIR.resolve("disk.qcow2"), null, null,
                 null, null))));
         m.put("boot-kernel-default-cmdline", DomainXml.render(withImage(b, new ImageSpec(IMAGE_DIR.resolve("disk.qcow2"),

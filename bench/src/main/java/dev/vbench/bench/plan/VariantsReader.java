@@ -17,13 +17,14 @@ import java.util.Map;
 /**
  * Reads a plan's {@code variants} list, merges the variants its {@code matrix} generates ({@link MatrixReader}),
  * expands the {@code canary} into its A/A pair and resolves {@code baseline}. A variant is
- * {@code {name: NAME, disk: {bus, cache, io}, nic: {model}}}.
+ * {@code {name: NAME, disk: {bus, cache, io}, nic: {model}, network: NETWORK}}; its {@code network} (spelled as the
+ * plan's, {@link NetworkReader}) takes the place of the plan's for that variant.
  */
 final class VariantsReader {
     /** The word for "libvirt's default" of {@code disk.io}. */
     static final String DEFAULT = "default";
     private static final String AUTO = "auto";
-    private static final List<String> VARIANT_KEYS = List.of("name", "disk", "nic");
+    private static final List<String> VARIANT_KEYS = List.of("name", "disk", "nic", "network");
     private static final List<String> DISK_KEYS = List.of("bus", "cache", "io");
     private static final List<String> NIC_KEYS = List.of("model");
 
@@ -66,7 +67,8 @@ final class VariantsReader {
     }
 
     private static Variant variant(PlanNode item) {
-        PlanNode m = item.map("a mapping {name: NAME, disk: {...}, nic: {...}}").allowKeys(VARIANT_KEYS);
+        PlanNode m = item.map("a mapping {name: NAME, disk: {...}, nic: {...}, network: ...}")
+                .allowKeys(VARIANT_KEYS);
         PlanNode nameNode = m.required("name", "e.g. name: virtio-wb-virtio");
         String name = nameNode.name(Variant.NAME, "variant name");
         if (name.equals(AUTO)) {
@@ -79,7 +81,7 @@ final class VariantsReader {
         DiskSpec disk = m.get("disk").map(VariantsReader::disk).orElse(new DiskSpec(DiskBus.VIRTIO,
                 CacheMode.DEFAULT, null));
         NicSpec nic = m.get("nic").map(VariantsReader::nic).orElse(new NicSpec(NicModel.VIRTIO));
-        return new Variant(name, disk, nic);
+        return new Variant(name, disk, nic, m.get("network").map(NetworkReader::read).orElse(null));
     }
 
     private static DiskSpec disk(PlanNode node) {
@@ -157,7 +159,7 @@ final class VariantsReader {
         for (Variant v : variants) {
             all.add(v);
             if (!pair.isEmpty() && v.name().equals(pair.get(0))) {
-                all.add(new Variant(pair.get(1), v.disk(), v.nic()));
+                all.add(new Variant(pair.get(1), v.disk(), v.nic(), v.network()));
             }
         }
         return List.copyOf(all);

@@ -1,8 +1,6 @@
 package dev.vbench.bench.run;
 
-import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanHost;
-import dev.vbench.bench.plan.PlanHosts;
 import dev.vbench.bench.ssh.GuestShell;
 import dev.vbench.bench.ssh.HostPublicKey;
 import dev.vbench.bench.ssh.KnownHostsFile;
@@ -56,27 +54,6 @@ record HostAccess(PlanHost host, String uri, SshTarget ssh) {
             throw new ProvisioningException(e.operation(), e.detail() + "; check connect: in the plan and that"
                     + " libvirtd is running there (vbench doctor --connect " + host.connect() + ")", e);
         }
-    }
-
-    /**
-     * The address the iperf3 servers listen on for the guests (the host's address on their libvirt network), or
-     * {@code null} when the plan has no iperf3 workload.
-     *
-     * @throws RunInputException when the plan's network has no host side
-     */
-    static String serverAddress(Plan plan, Provisioner provisioner) {
-        if (plan.workloads().stream().noneMatch(w -> w.iperf3() != null)) {
-            return null;
-        }
-        if (plan.hosts().iperf3Server() == PlanHosts.Iperf3Server.PEER) {
-            throw new RunInputException("iperf3_server: peer (the server in a peer guest) is not available in this"
-                    + " version; use iperf3_server: host (the default) with the guests on a libvirt network");
-        }
-        if (plan.network().network() == null) {
-            throw new RunInputException("iperf3 workloads need the guests on a libvirt network (network: NAME) whose"
-                    + " host address runs the iperf3 server; a plain bridge has no server side here");
-        }
-        return provisioner.networkHostAddress(plan.network().network());
     }
 
     /** Where iperf3 servers start: on this machine (pid in {@code localPidFile}) or on the remote host. */

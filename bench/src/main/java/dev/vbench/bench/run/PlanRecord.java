@@ -6,12 +6,14 @@ import dev.vbench.bench.plan.FioSpec;
 import dev.vbench.bench.plan.Iperf3Spec;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.Workload;
+import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
 import java.util.List;
 
 /**
  * The plan after expansion, as run.json records it: what the run actually did, independent of how the plan file
- * spelled it. {@code network} is the libvirt network's name, or a bridge object; {@code boots} and
+ * spelled it. {@code network} is the libvirt network's name, or an object (a bridge, or a network with the host's
+ * address), of the plan and of each variant with its own; {@code boots} and
  * {@code repetitions} are the most the run takes of each, {@code stopping} whether it may stop early, and
  * {@code parallel_boots} how many guests of a round the plan lets boot at once ({@code auto} or a number).
  * {@code canary} names the canary's A/A pair ({@code [VARIANT, VARIANT.canary]}, both among the variants), empty
@@ -27,12 +29,17 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
     record Guest(int vcpus, @JsonProperty("memory_mib") int memoryMib) {
     }
 
-    /** A host bridge instead of a libvirt network. */
-    record Bridge(String bridge, String virtualport) {
+    /** A host bridge instead of a libvirt network, and the host's address on it when the plan gave one. */
+    record Bridge(String bridge, String virtualport, @JsonInclude(JsonInclude.Include.NON_NULL) String host) {
     }
 
-    /** One variant's devices. */
-    record VariantJson(String name, Disk disk, Nic nic) {
+    /** A libvirt network with the host's address on it given by the plan. */
+    record HostNetwork(String network, String host) {
+    }
+
+    /** One variant's devices, and its own network when it has one (else the plan's, absent here). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VariantJson(String name, Disk disk, Nic nic, Object network) {
     }
 
     /** The data disk's bus, cache and I/O mode. */
@@ -50,8 +57,7 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
 
     /** The record of {@code p}. */
     static PlanRecord of(Plan p) {
-        Object network = p.network().network() != null ? p.network().network()
-                : new Bridge(p.network().bridge(), p.network().virtualport());
+        Object network = network(p.network());
         List<VariantJson> variants = p.variants().stream().map(PlanRecord::variant).toList();
         List<WorkloadJson> workloads = p.workloads().stream().map(PlanRecord::workload).toList();
         return new PlanRecord(p.name(), p.connect(), p.image().isLabDefault() ? "default"
@@ -63,7 +69,16 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
 
     private static VariantJson variant(Variant v) {
         return new VariantJson(v.name(), new Disk(v.disk().bus().planName(), v.disk().cache().planName(),
-                v.disk().io() == null ? null : v.disk().io().planName()), new Nic(v.nic().model().planName()));
+                v.disk().io() == null ? null : v.disk().io().planName()), new Nic(v.nic().model().planName()),
+                v.network() == null ? null : network(v.network()));
+    }
+
+    /** A libvirt network's name (with its host address: an object), or a bridge object. */
+    private static Object network(NetworkSpec n) {
+        if (n.network() == null) {
+            return new Bridge(n.bridge(), n.virtualport(), n.host());
+        }
+        return n.host() == null ? n.network() : new HostNetwork(n.network(), n.host());
     }
 
     private static WorkloadJson workload(Workload w) {

@@ -100,11 +100,11 @@ public final class RunDriver {
             HostImages.Resolved booted = HostImages.forRun(image, provisioner, options.lab(), plan.image(),
                     options.out());
             hostImage = booted.identity();
-            String serverHost = HostAccess.serverAddress(plan, provisioner);
+            Map<String, String> serverHosts = ServerHosts.resolve(plan, provisioner);
             state = openState(provisioner);
             try (ShutdownGuard g = ShutdownGuard.install(options.out(), guests)) {
                 guard = g;
-                return measureAndWrite(provisioner, booted.spec(), serverHost);
+                return measureAndWrite(provisioner, booted.spec(), serverHosts);
             }
         }
     }
@@ -130,17 +130,18 @@ public final class RunDriver {
     }
 
     /** Measures under the journal and the run lock, then writes the outputs; on failure, still what was done. */
-    private Result measureAndWrite(Provisioner provisioner, ImageSpec image, String serverHost) {
+    private Result measureAndWrite(Provisioner provisioner, ImageSpec image, Map<String, String> serverHosts) {
         try {
             RunStatus status;
             try (Journal journal = Journal.open(dir);
                     RunLock lock = RunLock.acquire(options.lab().runs(), state.runId())) {
                 RawOutput raw = new RawOutput(dir);
                 events = RunListener.all(List.of(raw, journal, state, new Progress(options.out())));
-                runner = new VariantRunner(events, raw, serverHost, access.servers(pool().resolve(
+                runner = new VariantRunner(events, raw, serverHosts, access.servers(pool().resolve(
                         WorkloadRunner.IPERF3_PID), state.runId()), options.lab().sshKey(), access.ssh(),
                         options.bootTimeout(), guard::interrupted);
-                ceiling = new NativeRunner(access.shell(host), access.nativeDir(pool(), image), serverHost, events,
+                ceiling = new NativeRunner(access.shell(host), access.nativeDir(pool(), image),
+                        serverHosts.get(plan.baseline()), events,
                         guard::interrupted);
                 events.on(new RunEvent.Started(state.runId(), state.seed(), Instant.now(), state.resumed(),
                         options.planFile() == null ? null : options.planFile().toAbsolutePath().toString()));
@@ -206,8 +207,7 @@ public final class RunDriver {
 
     /** What a round of boots works with. */
     private record Round(Provisioner provisioner, int boot, AccelResolution accel, ImageSpec image, Path pool,
-            MemoryBudget budget, RoundSchedule schedule) {
-    }
+            MemoryBudget budget, RoundSchedule schedule) { }
 
     /** Boots the guests of {@code names} ahead in batches ({@link BootAhead}), then visits them in that order. */
     private void bootAndVisit(Round r, List<String> names) {

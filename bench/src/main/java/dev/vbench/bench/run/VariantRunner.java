@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,7 +30,7 @@ final class VariantRunner {
 
     private final RunListener events;
     private final RawOutput raw;
-    private final String serverHost;
+    private final Map<String, String> serverHosts;
     private final ServerSide servers;
     private final Path sshKey;
     private final SshTarget jump;
@@ -37,16 +38,17 @@ final class VariantRunner {
     private final BooleanSupplier interrupted;
 
     /**
-     * @param serverHost    host address of the iperf3 server on the guests' network; null without iperf3 workloads
+     * @param serverHosts   variant name to the host address of the iperf3 server on its network ({@link ServerHosts});
+     *                      empty without iperf3 workloads
      * @param servers       where iperf3 servers start (this machine, or the remote hypervisor host)
      * @param jump          the remote hypervisor host that guests are reached through, or {@code null}
      * @param bootTimeout   how long a guest may take to get an address and answer SSH
      */
-    VariantRunner(RunListener events, RawOutput raw, String serverHost, ServerSide servers, Path sshKey,
-            SshTarget jump, Duration bootTimeout, BooleanSupplier interrupted) {
+    VariantRunner(RunListener events, RawOutput raw, Map<String, String> serverHosts, ServerSide servers,
+            Path sshKey, SshTarget jump, Duration bootTimeout, BooleanSupplier interrupted) {
         this.events = events;
         this.raw = raw;
-        this.serverHost = serverHost;
+        this.serverHosts = Map.copyOf(serverHosts);
         this.servers = servers;
         this.sshKey = sshKey;
         this.jump = jump;
@@ -80,8 +82,8 @@ final class VariantRunner {
                 + guest.address() + ", devices " + guest.evidence().dataDisks().get(0).drivers() + "; warming up"));
         try (GuestShell shell = guest.shell(bootTimeout)) {
             for (Workload w : workloads) {
-                WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, true,
-                        raw.serverLog(guest.name(), w.name(), boot, 0), servers);
+                WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(),
+                        serverHosts.get(guest.name()), true, raw.serverLog(guest.name(), w.name(), boot, 0), servers);
                 events.on(new RunEvent.WarmedUp(guest.name(), boot, w.name(), o.result().stdout()));
             }
         }
@@ -133,8 +135,8 @@ final class VariantRunner {
         Instant start = Instant.now();
         long cpuBefore = guest.domain().hostCpuNanos();
         try {
-            WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHost, false,
-                    raw.serverLog(guest.name(), w.name(), boot, rep), servers);
+            WorkloadRunner.Outcome o = WorkloadRunner.run(shell, w, guest.dataDevice(), serverHosts.get(guest.name()),
+                    false, raw.serverLog(guest.name(), w.name(), boot, rep), servers);
             long cpuAfter = guest.domain().hostCpuNanos();
             List<Metric> metrics = new ArrayList<>(o.metrics());
             double cpu = (cpuAfter - cpuBefore) / 1e9;

@@ -83,4 +83,19 @@ class PlanRecordTest {
         assertThat(n.path("boots").asInt()).isEqualTo(1);
         assertThat(n.path("stopping").asText()).as("one boot is a fixed design").isEqualTo("fixed");
     }
+
+    @Test
+    void aVariantsOwnNetworkIsRecordedWithItAndOthersHaveNone() throws Exception {
+        JsonNode n = expanded(Files.readString(Path.of("plans/ovs.yaml"), StandardCharsets.UTF_8));
+        assertThat(n.path("network").asText()).isEqualTo("vbench");
+        JsonNode variants = n.path("variants");
+        assertThat(keys(variants.get(0))).containsExactly("name", "disk", "nic");
+        assertThat(variants.get(1).path("name").asText()).isEqualTo("virtio-ovs");
+        assertThat(variants.get(1).path("network").toString())
+                .isEqualTo("{\"network\":\"vbench-ovs\",\"host\":\"192.168.151.1\"}");
+        JsonNode bridge = expanded(Files.readString(Path.of("plans/ovs.yaml"), StandardCharsets.UTF_8)
+                .replace("{network: vbench-ovs,", "{bridge: vbovs0, virtualport: openvswitch,"));
+        assertThat(bridge.path("variants").get(3).path("network").toString()).isEqualTo(
+                "{\"bridge\":\"vbovs0\",\"virtualport\":\"openvswitch\",\"host\":\"192.168.151.1\"}");
+    }
 }
