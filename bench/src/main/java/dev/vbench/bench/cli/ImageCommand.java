@@ -1,7 +1,9 @@
 package dev.vbench.bench.cli;
 
 import dev.vbench.bench.run.HostImages;
+import dev.vbench.bench.plan.PlanHost;
 import dev.vbench.bench.run.LabHome;
+import dev.vbench.bench.run.LibvirtSsh;
 import dev.vbench.bench.run.RunInputException;
 import dev.vbench.provisioning.ImagePush;
 import dev.vbench.provisioning.Provisioner;
@@ -46,6 +48,10 @@ public final class ImageCommand implements Runnable {
                 description = "libvirt URI of the host, e.g. qemu+ssh://root@host/system.")
         private String connect;
 
+        @Option(names = "--known-hosts", paramLabel = "FILE",
+                description = "known_hosts file holding the host's SSH key (default: the user's ssh configuration).")
+        private Path knownHosts;
+
         @Option(names = "--image", paramLabel = "DIR",
                 description = "Image directory with image.json (default: the lab's, VBENCH_HOME/images/default).")
         private Path image;
@@ -62,7 +68,8 @@ public final class ImageCommand implements Runnable {
                 throw new RunInputException("--image " + dir + ": no image.json there; name a lab image directory"
                         + " (built by scripts/lab up)");
             }
-            try (Provisioner provisioner = LibvirtProvisioner.FACTORY.connect(connect)) {
+            String uri = LibvirtSsh.uri(new PlanHost(PlanHost.nameOf(connect), connect, null, knownHosts), lab);
+            try (Provisioner provisioner = LibvirtProvisioner.FACTORY.connect(uri)) {
                 ImagePush push = HostImages.push(provisioner, dir, true);
                 out.printf(Locale.ROOT, "pushed image %s to %s: %d files uploaded (%.1f MB sent), %d reused;"
                         + " it is the host's default image%n", push.image().hash(), connect, push.uploaded().size(),

@@ -16,7 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * host key checking, the one key and no password prompt, and the URI gets {@code command=} it (a plan itself may not
  * name a command). Other URIs are opened as the plan gives them, with the user's own ssh configuration.
  */
-final class LibvirtSsh {
+public final class LibvirtSsh {
     /** Directory under {@code VBENCH_HOME/ssh} holding the wrappers and the pinned keys' known_hosts files. */
     static final String DIR = "libvirt";
 
@@ -27,7 +27,7 @@ final class LibvirtSsh {
      * @return the URI to open for {@code host}
      * @throws OutputException when the wrapper cannot be written
      */
-    static String uri(PlanHost host, LabHome lab) {
+    public static String uri(PlanHost host, LabHome lab) {
         URI u = URI.create(host.connect());
         if (!host.remote() || !"qemu+ssh".equals(u.getScheme())
                 || host.hostKey() == null && host.knownHosts() == null) {
