@@ -1,17 +1,10 @@
 package dev.vbench.provisioning;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.Locale;
 import java.util.Objects;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * The virtualization host a run used, recorded with every result.
@@ -52,17 +45,7 @@ public record HostEnvironment(String uri, String hostName, String hypervisor, St
      * @throws IllegalArgumentException when the text is not XML
      */
     public static boolean offers(String capabilitiesXml, String arch, String type) {
-        Document doc;
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            doc = builder.parse(new InputSource(new StringReader(capabilitiesXml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalArgumentException("not a capabilities XML document: " + e.getMessage(), e);
-        }
+        Document doc = XmlDocuments.parse(capabilitiesXml, false, "capabilities XML");
         NodeList guests = doc.getDocumentElement().getElementsByTagName("guest");
         for (int i = 0; i < guests.getLength(); i++) {
             Element guest = (Element) guests.item(i);

@@ -1,19 +1,11 @@
 package dev.vbench.provisioning;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * The mark vbench puts into the {@code <metadata>} of every domain it defines,
@@ -102,16 +94,6 @@ public record RunTag(String runId, String variant, RunOwner owner) {
     }
 
     private static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new InputSource(new StringReader(xml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalArgumentException("not a domain XML document: " + e.getMessage(), e);
-        }
+        return XmlDocuments.parse(xml, true, "domain XML");
     }
 }

@@ -1,16 +1,9 @@
 package dev.vbench.provisioning;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.Objects;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * The libvirt storage definitions vbench writes (its directory pool, image volumes, thin overlays) and the two facts
@@ -119,16 +112,7 @@ public final class StorageXml {
     }
 
     private static Element parse(String xml) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalArgumentException("not a libvirt storage XML document: " + e.getMessage(), e);
-        }
+        return XmlDocuments.parse(xml, false, "libvirt storage XML").getDocumentElement();
     }
 
     private static void requireAbsolutePath(String path, String what) {

@@ -8,6 +8,7 @@ import dev.vbench.bench.plan.PlanHosts;
 import dev.vbench.provisioning.Variant;
 import dev.vbench.results.claims.Claim;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,7 +30,9 @@ final class HostPlans {
         try {
             return ClaimsReader.read(file);
         } catch (IOException e) {
-            throw new PlanException(file.toString(), 0, null, "cannot read the claims file: " + e.getMessage());
+            String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+            throw new PlanException(file.toString(), 0, null, "cannot read the claims file (" + why
+                    + "); give a readable YAML file");
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class HostsRun {
     /** Subdirectory of the run directory holding one run directory per host. */
     public static final String HOSTS_DIR = "hosts";
+    /** What host number i adds to a given seed, so that each host has its own seeded order. */
+    static final long SEED_STRIDE = 1_000_003L;
 
     /**
      * How one host's run ended: its result, or the failure that stopped it before it could write one.
@@ -78,7 +80,9 @@ public final class HostsRun {
             PlanHost host = hosts.get(i);
             Path hostDir = dir.resolve(HOSTS_DIR).resolve(host.name());
             PrintWriter out = new PrintWriter(new LinePrefixWriter(options.out(), "[" + host.name() + "] "), true);
-            RunDriver.Options hostOptions = new RunDriver.Options(hostDir, options.planFile(), options.seed(), null,
+            // each host its own random order: a given seed is spread over the hosts, reproducibly
+            Long seed = options.seed() == null ? null : options.seed() + SEED_STRIDE * i;
+            RunDriver.Options hostOptions = new RunDriver.Options(hostDir, options.planFile(), seed, null,
                     false, options.bootTimeout(), options.provisioners(), options.lab(), out);
             Thread t = new Thread(() -> {
                 try {

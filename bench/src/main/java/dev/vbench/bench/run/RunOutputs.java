@@ -1,6 +1,5 @@
 package dev.vbench.bench.run;
 
-import dev.vbench.bench.plan.ClaimsReader;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanException;
 import dev.vbench.bench.workload.Metric;
@@ -18,7 +17,6 @@ import dev.vbench.results.sequential.SequentialAction;
 import dev.vbench.results.sequential.SequentialLook;
 import dev.vbench.results.stats.NativeCeiling;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ final class RunOutputs {
     RunOutputs(Plan plan, Path planFile, Path claimsFile, Path dir) {
         this.plan = plan;
         this.planFile = planFile;
-        this.claims = claims(plan, claimsFile);
+        this.claims = HostPlans.claims(plan, claimsFile);
         this.dir = dir;
     }
 
@@ -131,17 +129,4 @@ final class RunOutputs {
         return samples;
     }
 
-    private static List<Claim> claims(Plan plan, Path claimsFile) {
-        Path file = claimsFile != null ? claimsFile : plan.claimsFile();
-        if (file == null) {
-            return plan.claims();
-        }
-        try {
-            return ClaimsReader.read(file);
-        } catch (IOException e) {
-            String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
-            throw new PlanException(file.toString(), 0, null, "cannot read the claims file (" + why
-                    + "); give a readable YAML file");
-        }
-    }
 }

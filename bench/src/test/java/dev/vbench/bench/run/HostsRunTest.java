@@ -55,6 +55,8 @@ class HostsRunTest {
             assertThat(run.path("environment").path("vbench_host").asText()).isEqualTo(host);
             assertThat(run.path("environment").path("libvirt_uri").asText()).isEqualTo("test:///default");
             assertThat(run.path("variants")).hasSize(2);
+            assertThat(run.path("seed").asLong()).as("each host its own seeded order")
+                    .isEqualTo(5 + (host.equals("ha") ? 0 : HostsRun.SEED_STRIDE));
             assertThat(text.toString()).contains("[" + host + "] accelerator: tcg", "[" + host + "]         booting");
         }
         assertThat(result.hosts().get(0).result().status()).isEqualTo(RunStatus.PARTIAL);
