@@ -61,7 +61,7 @@ daemons_stop_foreign() {
     foreign=$(foreign_daemons)
     if [[ -z $foreign ]]; then
         log "    none running"
-        return
+        return 0
     fi
     log "    found outside the namespace: $(tr '\n' ' ' <<<"$foreign")"
     if [[ -d /run/systemd/system ]]; then
@@ -101,7 +101,7 @@ daemon_start() {
     if pid=$(daemon_pid "$name" "$pidfile"); then
         if pid_in_ns "$pid"; then
             log "    $name already running (pid $pid)"
-            return
+            return 0
         fi
         log "    $name (pid $pid) runs outside namespace $VBENCH_NS (namespace was recreated?); restarting it"
         daemon_stop "$name" "$pidfile"
@@ -127,7 +127,7 @@ daemon_stop() {
     if ! pid=$(daemon_pid "$name" "$pidfile"); then
         log "    $name not running"
         rm -f "$pidfile"
-        return
+        return 0
     fi
     kill -TERM "$pid"
     if ! wait_for 20 pid_gone "$pid"; then
@@ -145,7 +145,7 @@ ns_down() {
     local pid pids
     if ! ns_exists; then
         log "    namespace $VBENCH_NS does not exist"
-        return
+        return 0
     fi
     pids=$(ip netns pids "$VBENCH_NS" || true)
     for pid in $pids; do

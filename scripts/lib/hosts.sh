@@ -294,7 +294,7 @@ host_up() {
     t0=$(now_us)
     if host_healthy "$i"; then
         log "==> host $i already up"
-        return
+        return 0
     fi
     if hosts_present | grep -x "$i" >/dev/null; then
         log "==> host $i is partly up (an interrupted up?): removing it first"

@@ -38,7 +38,7 @@ ovs_daemon_start() {
     if pid=$(daemon_pid "$name" "$pidfile"); then
         if pid_in_ns "$pid"; then
             log "    $name already running (pid $pid)"
-            return
+            return 0
         fi
         log "    $name (pid $pid) runs outside namespace $VBENCH_NS; restarting it"
         daemon_stop "$name" "$pidfile"

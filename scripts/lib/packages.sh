@@ -42,7 +42,7 @@ packages_install() {
     mapfile -t missing < <(packages_missing "${want[@]}")
     if (( ${#missing[@]} == 0 )); then
         log "    all ${#want[@]} packages installed"
-        return
+        return 0
     fi
     log "    missing: ${missing[*]}"
     if [[ " ${missing[*]} " == *" openssh-server "* && ! -e $SSHD_OFF_MARKER ]]; then

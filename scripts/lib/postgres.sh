@@ -29,7 +29,7 @@ pg_test_free_port() {
         port=$(( 40000 + (RANDOM * 32768 + RANDOM) % 20000 ))
         if [[ -z $(ss -Hltn "sport = :$port" 2>/dev/null) ]]; then
             printf '%s\n' "$port"
-            return
+            return 0
         fi
     done
     die 3 "no free TCP port found for PostgreSQL after $tries tries"
