@@ -10,7 +10,7 @@ HOST_PACKAGES=(
 # Packages the unit tests need (scripts/test --fast): shellcheck for the scripts, virt-xml-validate
 # (libvirt-clients) for DomainXmlValidationTest, qemu-img (qemu-utils) for the backing-chain checks of images,
 # systemd-analyze (systemd) to verify the shipped nightly units.
-UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils systemd)
+UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils systemd iperf3 openssh-client)
 # Packages the emulated hypervisor hosts need besides HOST_PACKAGES (scripts/hosts): an sshd per host.
 HOSTS_PACKAGES=(openssh-server)
 # Packages only the integration tests need besides HOST_PACKAGES: ReportBrowserIT opens report.html in

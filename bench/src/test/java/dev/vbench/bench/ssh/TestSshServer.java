@@ -25,7 +25,7 @@ import org.apache.sshd.server.shell.ProcessShell;
  * An in-process Apache MINA SSH server on 127.0.0.1 for the client tests: one host key, one authorized client
  * key, commands run locally with {@code /bin/sh -c} like an OpenSSH server runs them with the login shell.
  */
-final class TestSshServer implements AutoCloseable {
+public final class TestSshServer implements AutoCloseable {
     final AtomicInteger authAttempts = new AtomicInteger();
     final AtomicInteger commands = new AtomicInteger();
     private final SshServer server;
@@ -34,12 +34,12 @@ final class TestSshServer implements AutoCloseable {
         this.server = server;
     }
 
-    static TestSshServer start(int port, KeyPair hostKey, PublicKey authorizedClientKey) throws IOException {
+    public static TestSshServer start(int port, KeyPair hostKey, PublicKey authorizedClientKey) throws IOException {
         return start(port, hostKey, authorizedClientKey, false);
     }
 
     /** A server that, with {@code jumpHost}, also forwards TCP connections for its clients (direct-tcpip). */
-    static TestSshServer start(int port, KeyPair hostKey, PublicKey authorizedClientKey, boolean jumpHost)
+    public static TestSshServer start(int port, KeyPair hostKey, PublicKey authorizedClientKey, boolean jumpHost)
             throws IOException {
         SshServer server = SshServer.setUpDefaultServer();
         if (jumpHost) {
@@ -63,7 +63,7 @@ final class TestSshServer implements AutoCloseable {
         return wrapper;
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
@@ -72,7 +72,7 @@ final class TestSshServer implements AutoCloseable {
         server.stop(true);
     }
 
-    static KeyPair ecdsaP256() {
+    public static KeyPair ecdsaP256() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -83,7 +83,7 @@ final class TestSshServer implements AutoCloseable {
     }
 
     /** Writes an unencrypted OpenSSH private key file, as {@code ssh-keygen -N ''} does. */
-    static Path writePrivateKey(KeyPair keyPair, Path file) {
+    public static Path writePrivateKey(KeyPair keyPair, Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(keyPair, "vbench-test", null, out);
             return file;
@@ -93,7 +93,7 @@ final class TestSshServer implements AutoCloseable {
     }
 
     /** The {@code .pub} line of a key, e.g. {@code ssh-ed25519 AAAA...}. */
-    static HostPublicKey publicKey(KeyPair keyPair) {
+    public static HostPublicKey publicKey(KeyPair keyPair) {
         return HostPublicKey.parse(PublicKeyEntry.toString(keyPair.getPublic()));
     }
 
