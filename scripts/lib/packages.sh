@@ -9,7 +9,8 @@ HOST_PACKAGES=(
 
 # Packages the unit tests need (scripts/test --fast): shellcheck for the scripts, virt-xml-validate
 # (libvirt-clients) for DomainXmlValidationTest, qemu-img (qemu-utils) for the backing-chain checks of images,
-# systemd-analyze (systemd) to verify the shipped nightly units.
+# systemd-analyze (systemd) to verify the shipped nightly units, iperf3 and ssh (openssh-client) for
+# ServerSideTest's remote iperf3 server and LibvirtSshTest's ssh wrapper.
 UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils systemd iperf3 openssh-client)
 # Packages the emulated hypervisor hosts need besides HOST_PACKAGES (scripts/hosts): an sshd per host.
 HOSTS_PACKAGES=(openssh-server)
