@@ -70,7 +70,7 @@ class SmokeRunIT {
                 .contains("<model type='virtio'/>");
 
         JsonNode ms = r.path("measurements");
-        assertThat(ms).hasSize(2 * 2 * 2);
+        assertThat(ms).as("2 variants and the native ceiling x 2 workloads x 2 repetitions").hasSize(3 * 2 * 2);
         for (JsonNode m : ms) {
             assertThat(m.path("status").asText()).as(m.toString()).isEqualTo("ok");
             assertThat(Files.exists(out.resolve(m.path("raw").asText()))).isTrue();
@@ -121,5 +121,24 @@ class SmokeRunIT {
     static double mean(List<Sample> samples, String variant, String metric) {
         return samples.stream().filter(s -> s.variant().equals(variant) && s.metric().equals(metric))
                 .mapToDouble(Sample::value).average().orElseThrow(() -> new AssertionError(variant + " " + metric));
+    }
+
+    @Test
+    void everyVariantIsShownAsAShareOfTheNativeCeilingAndByItsCostInHostCpu() throws Exception {
+        JsonNode shares = LabFixture.json(out.resolve("summary.json")).path("native");
+        for (String variant : java.util.List.of("ide-wt-e1000", "virtio-wb-virtio")) {
+            for (String metric : java.util.List.of("write_iops", "io_per_host_cpu_s", "throughput",
+                    "bits_per_host_cpu_s")) {
+                JsonNode share = java.util.stream.StreamSupport.stream(shares.spliterator(), false)
+                        .filter(n -> n.path("variant").asText().equals(variant)
+                                && n.path("metric").asText().equals(metric)).findFirst().orElseThrow(
+                                () -> new AssertionError("no share of native for " + variant + " " + metric));
+                assertThat(share.path("native_mean").asDouble()).as(variant + " " + metric).isPositive();
+                assertThat(share.path("percent").asDouble()).as(variant + " " + metric).isPositive();
+            }
+        }
+        assertThat(Files.readString(out.resolve("report.html"))).contains("% of native ceiling");
+        assertThat(LabFixture.lines(out.resolve("results.csv"))).anyMatch(l -> l.startsWith("native,randwrite-4k,"))
+                .anyMatch(l -> l.startsWith("virtio-wb-virtio,randwrite-4k,io_per_host_cpu_s,"));
     }
 }
