@@ -394,6 +394,10 @@ host_down() {
 hosts_down_all() {
     local i
     for i in $(hosts_present); do host_down "$i"; done
+    # daemons of an earlier incarnation of a host (a killed up, a pid file written over) whose namespaces are gone:
+    # found by their own configuration and state under HOSTS_HOME
+    # shellcheck disable=SC2046
+    kill_all "strays of $HOSTS_HOME" $(pgrep -f -- "$HOSTS_HOME/h[0-9]" || true)
     if [[ -e /run/netns/$HOSTS_HARNESS_NS ]]; then
         # shellcheck disable=SC2046
         kill_all "$HOSTS_HARNESS_NS" $(pids_in_ns_of "/run/netns/$HOSTS_HARNESS_NS" net)

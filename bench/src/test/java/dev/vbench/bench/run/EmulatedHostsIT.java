@@ -57,7 +57,8 @@ class EmulatedHostsIT {
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain("vbench-hosts");
         List<Long> alive = new ArrayList<>();
         for (long pid : pids) {
-            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> alive.add(pid));
+            // a process killed by down may still be a zombie until PID 1 reaps it: wait a little, zombies are gone
+            ProcessHandle.of(pid).filter(p -> !exits(p)).ifPresent(p -> alive.add(pid));
         }
         assertThat(alive).as("processes of the hosts still running").isEmpty();
     }
@@ -113,5 +114,25 @@ class EmulatedHostsIT {
                 "-o", "GlobalKnownHostsFile=none", "-i", key.group(1), "root@" + hosts.address(i), command));
         assertThat(out.exitCode()).as("ssh root@" + hosts.address(i)).isZero();
         return out.stdout().strip();
+    }
+
+    /** Whether {@code p} exits (or is a zombie, dead but not yet reaped) within 10 s. */
+    private static boolean exits(ProcessHandle p) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                if (stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z")) {
+                    return true;
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                return true; // gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 }
