@@ -96,7 +96,9 @@ ns_up() {
 }
 
 # daemon_start NAME PIDFILE: start NAME in the namespace unless it already runs there.
-daemon_start() {
+# daemon_running_in_ns NAME PIDFILE: true when NAME already runs in the lab namespace; one running outside it (the
+# namespace was recreated?) is stopped, and the answer is false.
+daemon_running_in_ns() {
     local name=$1 pidfile=$2 pid
     if pid=$(daemon_pid "$name" "$pidfile"); then
         if pid_in_ns "$pid"; then
@@ -106,6 +108,12 @@ daemon_start() {
         log "    $name (pid $pid) runs outside namespace $VBENCH_NS (namespace was recreated?); restarting it"
         daemon_stop "$name" "$pidfile"
     fi
+    return 1
+}
+
+daemon_start() {
+    local name=$1 pidfile=$2
+    daemon_running_in_ns "$name" "$pidfile" && return 0
     install -d -m 0755 "$VBENCH_RUN"
     in_ns "$name" -d -p "$pidfile"
     pid=$(wait_for 20 daemon_pid "$name" "$pidfile") || die 3 "$name did not start (no live pid in $pidfile)"

@@ -16,8 +16,10 @@ network_xml() {
 EOF
 }
 
-network_defined() { vsh net-list --all --name | grep -x "$VBENCH_NET" >/dev/null; }   # all of it read: no SIGPIPE
-network_active() { vsh net-list --name | grep -x "$VBENCH_NET" >/dev/null; }
+# network_defined [NAME] / network_active [NAME]: the lab network (or NAME) is defined / active. grep reads the
+# whole list (no -q): an early exit would break virsh's pipe.
+network_defined() { vsh net-list --all --name | grep -x "${1:-$VBENCH_NET}" >/dev/null; }
+network_active() { vsh net-list --name | grep -x "${1:-$VBENCH_NET}" >/dev/null; }
 
 # network_matches: the defined network has our bridge, address, DHCP range and no <forward>.
 network_matches() {
@@ -32,7 +34,7 @@ network_matches() {
 network_up() {
     if network_defined && ! network_matches; then
         log "    network $VBENCH_NET differs from the lab's definition; redefining it"
-        network_remove
+        network_remove "$VBENCH_NET"
     fi
     if ! network_defined; then
         network_xml | vsh net-define /dev/stdin >/dev/null
@@ -51,15 +53,18 @@ network_up() {
         "DHCP $VBENCH_DHCP_START-$VBENCH_DHCP_END"
 }
 
+# network_remove [NAME]: destroy and undefine the lab network (or NAME) when it exists.
 network_remove() {
-    if network_active; then
-        vsh net-destroy "$VBENCH_NET" >/dev/null
-        log "    destroyed network $VBENCH_NET"
+    local net=${1:-$VBENCH_NET}
+    if network_active "$net"; then
+        vsh net-destroy "$net" >/dev/null
+        log "    destroyed network $net"
     fi
-    if network_defined; then
-        vsh net-undefine "$VBENCH_NET" >/dev/null
-        log "    undefined network $VBENCH_NET"
+    if network_defined "$net"; then
+        vsh net-undefine "$net" >/dev/null
+        log "    undefined network $net"
     fi
+    return 0
 }
 
 # networks_stop_others: any other network our daemon started lives in the namespace too; stop it so

@@ -34,15 +34,8 @@ ovs_foreign_db() {
 
 # ovs_daemon_start NAME PIDFILE CMD...: start an OVS daemon (or dnsmasq) in the namespace unless it runs there.
 ovs_daemon_start() {
-    local name=$1 pidfile=$2 pid; shift 2
-    if pid=$(daemon_pid "$name" "$pidfile"); then
-        if pid_in_ns "$pid"; then
-            log "    $name already running (pid $pid)"
-            return 0
-        fi
-        log "    $name (pid $pid) runs outside namespace $VBENCH_NS; restarting it"
-        daemon_stop "$name" "$pidfile"
-    fi
+    local name=$1 pidfile=$2; shift 2
+    daemon_running_in_ns "$name" "$pidfile" && return 0
     in_ns "$@"
     pid=$(wait_for 20 daemon_pid "$name" "$pidfile") || die 3 "$name did not start (no live pid in $pidfile)"
     log "    started $name (pid $pid)"
@@ -100,20 +93,18 @@ ovs_network_xml() {
 EOF
 }
 
-ovs_network_defined() { vsh net-list --all --name | grep -qx "$VBENCH_OVS_NET"; }
-ovs_network_active() { vsh net-list --name | grep -qx "$VBENCH_OVS_NET"; }
 
 ovs_network_up() {
     local file got
-    if ovs_network_defined; then
+    if network_defined "$VBENCH_OVS_NET"; then
         got=$(vsh net-dumpxml --inactive "$VBENCH_OVS_NET" | xmllint --xpath 'concat(/network/forward/@mode, " ",
                 /network/bridge/@name, " ", /network/virtualport/@type)' -)
         if [[ $got != "bridge $VBENCH_OVS_BRIDGE openvswitch" ]]; then
             log "    network $VBENCH_OVS_NET differs from the lab's definition ($got); redefining it"
-            ovs_network_remove
+            network_remove "$VBENCH_OVS_NET"
         fi
     fi
-    if ! ovs_network_defined; then
+    if ! network_defined "$VBENCH_OVS_NET"; then
         file=$(mktemp)
         ovs_network_xml > "$file"
         vsh net-define "$file" >/dev/null
@@ -121,22 +112,11 @@ ovs_network_up() {
         log "    defined network $VBENCH_OVS_NET"
     fi
     vsh net-autostart --disable "$VBENCH_OVS_NET" >/dev/null
-    if ovs_network_active; then
+    if network_active "$VBENCH_OVS_NET"; then
         log "    network $VBENCH_OVS_NET already active"
     else
         vsh net-start "$VBENCH_OVS_NET" >/dev/null
         log "    started network $VBENCH_OVS_NET (bridge $VBENCH_OVS_BRIDGE, openvswitch)"
-    fi
-}
-
-ovs_network_remove() {
-    if ovs_network_active; then
-        vsh net-destroy "$VBENCH_OVS_NET" >/dev/null
-        log "    destroyed network $VBENCH_OVS_NET"
-    fi
-    if ovs_network_defined; then
-        vsh net-undefine "$VBENCH_OVS_NET" >/dev/null
-        log "    undefined network $VBENCH_OVS_NET"
     fi
 }
 
@@ -154,7 +134,7 @@ ovs_bridge_up() {
 # ovsdb-server and the lab's database; only what the lab started.
 ovs_down() {
     if libvirt_answers; then
-        step "libvirt network $VBENCH_OVS_NET" ovs_network_remove
+        step "libvirt network $VBENCH_OVS_NET" network_remove "$VBENCH_OVS_NET"
     fi
     step "dnsmasq for $VBENCH_OVS_BRIDGE" daemon_stop dnsmasq "$OVS_DNSMASQ_PIDFILE"
     rm -f "$OVS_LEASES"
@@ -181,7 +161,7 @@ ovs_status() {
         fi
     done
     if in_ns ip -br addr show dev "$VBENCH_OVS_BRIDGE" 2>/dev/null | grep -q "$VBENCH_OVS_ADDR/" \
-       && ovs_dnsmasq_running && ovs_network_active 2>/dev/null; then
+       && ovs_dnsmasq_running && network_active "$VBENCH_OVS_NET" 2>/dev/null; then
         status_line ovs-net up \
             "$VBENCH_OVS_NET: OVS bridge $VBENCH_OVS_BRIDGE (netdev) $VBENCH_OVS_ADDR/$VBENCH_OVS_PREFIX, DHCP"
     else
