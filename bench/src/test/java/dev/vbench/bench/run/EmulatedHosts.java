@@ -39,7 +39,8 @@ final class EmulatedHosts implements AutoCloseable {
         Output up = run(UP_MINUTES, script.toString(), "up", Integer.toString(n));
         if (up.exitCode() != 0) {
             run(DOWN_MINUTES, script.toString(), "down");
-            throw new IllegalStateException("scripts/hosts up " + n + " failed with exit status " + up.exitCode());
+            throw new IllegalStateException("scripts/hosts up " + n + " failed with exit status " + up.exitCode()
+                    + ": " + up.lastStderrLine());
         }
         List<String> uris = up.stdout().lines().filter(l -> !l.isBlank()).toList();
         if (uris.size() != n) {
@@ -91,7 +92,8 @@ final class EmulatedHosts implements AutoCloseable {
     public void close() {
         Output down = run(DOWN_MINUTES, script.toString(), "down");
         if (down.exitCode() != 0) {
-            throw new IllegalStateException("scripts/hosts down failed with exit status " + down.exitCode());
+            throw new IllegalStateException("scripts/hosts down failed with exit status " + down.exitCode() + ": "
+                    + down.lastStderrLine());
         }
     }
 
@@ -105,25 +107,32 @@ final class EmulatedHosts implements AutoCloseable {
         throw new IllegalStateException("no scripts/hosts above " + Path.of("").toAbsolutePath());
     }
 
-    /** A finished command: exit status and standard output (its standard error went to the test's output). */
-    record Output(int exitCode, String stdout) {
+    /** A finished command: exit status, standard output and standard error (also copied to the test's output). */
+    record Output(int exitCode, String stdout, String stderr) {
+        /** The last non-blank line of standard error (a script's one-line reason), or "(no output)". */
+        String lastStderrLine() {
+            return stderr.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("(no output)");
+        }
     }
 
-    /** Runs {@code argv}, standard error passed through, and fails when it takes more than {@code minutes}. */
+    /** Runs {@code argv}, standard error kept and copied to ours, and fails when it takes more than {@code minutes}. */
     static Output run(long minutes, String... argv) {
         return run(minutes, List.of(argv));
     }
 
     static Output run(long minutes, List<String> argv) {
         try {
-            Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT)
+            Process p = new ProcessBuilder(argv)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(argv + " did not end within " + minutes + " min");
             }
-            return new Output(p.exitValue(), out.join());
+            String stderr = err.join();
+            System.err.print(stderr);
+            return new Output(p.exitValue(), out.join(), stderr);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
