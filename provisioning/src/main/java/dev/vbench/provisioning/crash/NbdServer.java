@@ -75,8 +75,11 @@ public final class NbdServer implements AutoCloseable {
         try {
             server.awaitReady(op, timeout);
             if (spec.clientUser() != null) {
-                PosixFileAttributeView view = Files.getFileAttributeView(spec.socket(), PosixFileAttributeView.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                // the socket is nbdkit's in our own directory (checked: no link); NOFOLLOW would open() it: ENXIO
+                if (Files.isSymbolicLink(spec.socket())) {
+                    throw new ProvisioningException(op, spec.socket() + " is a symbolic link, not nbdkit's socket");
+                }
+                PosixFileAttributeView view = Files.getFileAttributeView(spec.socket(), PosixFileAttributeView.class);
                 view.setOwner(spec.socket().getFileSystem().getUserPrincipalLookupService()
                         .lookupPrincipalByName(spec.clientUser()));
                 view.setPermissions(PosixFilePermissions.fromString("rw-------"));
