@@ -1,10 +1,12 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034  # the lists are used by the scripts that source this file
-# Host packages the lab needs (Debian names).
+# Host packages the lab needs (Debian names). nbdkit (its file plugin and cache filter are in the main package)
+# serves the data disk of the host-crash model; e2fsprogs' mkfs.ext4, e2fsck and debugfs prepare and check its
+# backing file on the host.
 
 HOST_PACKAGES=(
     qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients debootstrap
-    fio iperf3 dnsmasq-base socat libxml2-utils openssh-client iproute2 jq
+    fio iperf3 dnsmasq-base socat libxml2-utils openssh-client iproute2 jq nbdkit e2fsprogs
 )
 
 # Packages the unit tests need (scripts/test --fast): shellcheck for the scripts, virt-xml-validate

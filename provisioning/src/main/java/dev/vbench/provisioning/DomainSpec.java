@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  * @param mac         the NIC's MAC address, normally {@link MacAddress#forName(String)} of {@code name}
  * @param tag         run id, variant name and owner, written into the domain's metadata for cleanup
  * @param consoleLog  absolute path of a file that receives the serial console, or {@code null} for none
+ * @param dataNbdSocket absolute path of the unix socket of an NBD server (see {@code NbdServer}) that serves the data
+ *                    disk instead of {@code dataOverlay} (the host-crash model), or {@code null}: the data disk is the
+ *                    overlay file
  */
 public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant variant, Path rootOverlay,
                          Path dataOverlay, ImageSpec image, NetworkSpec network, MacAddress mac, RunTag tag,
-                         Path consoleLog) {
+                         Path consoleLog, Path dataNbdSocket) {
     /** Domain names: a safe alphabet, no path separators (names end up in file names on the host). */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     /** Prefix of the domain names vbench generates. */
@@ -54,6 +57,9 @@ public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant vari
         if (consoleLog != null) {
             requireAbsolute(consoleLog, "console log");
         }
+        if (dataNbdSocket != null) {
+            requireAbsolute(dataNbdSocket, "data disk NBD socket");
+        }
         if (rootOverlay.equals(dataOverlay)) {
             throw new IllegalArgumentException("root and data overlay must be different files, both are "
                     + rootOverlay);
@@ -82,28 +88,45 @@ public record DomainSpec(String name, Accel accel, GuestSpec guest, Variant vari
                 new RunTag(runId, variant.name(), owner), dir.resolve(name + "-console.log"));
     }
 
+    /** A spec whose data disk is the overlay file {@code dataOverlay} (no NBD socket). */
+    public DomainSpec(String name, Accel accel, GuestSpec guest, Variant variant, Path rootOverlay, Path dataOverlay,
+                      ImageSpec image, NetworkSpec network, MacAddress mac, RunTag tag, Path consoleLog) {
+        this(name, accel, guest, variant, rootOverlay, dataOverlay, image, network, mac, tag, consoleLog, null);
+    }
+
     /** {@code vbench-RUN-VARIANT}. */
     public static String domainName(String runId, String variantName) {
         return NAME_PREFIX + runId + "-" + variantName;
     }
 
-    /** The same spec with another console log file ({@code null}: none). */
     /**
      * The same domain with another MAC. A variant booted again under the same name (a resumed run) needs a new
      * MAC: dnsmasq keeps the lease of the old one for an hour, and libvirt would report that stale address.
      */
     public DomainSpec withMac(MacAddress other) {
         return new DomainSpec(name, accel, guest, variant, rootOverlay, dataOverlay, image, network, other, tag,
-                consoleLog);
+                consoleLog, dataNbdSocket);
     }
 
     /** The same domain on other overlay files (e.g. volumes of a remote host's pool). */
     public DomainSpec withOverlays(Path root, Path data) {
-        return new DomainSpec(name, accel, guest, variant, root, data, image, network, mac, tag, consoleLog);
+        return new DomainSpec(name, accel, guest, variant, root, data, image, network, mac, tag, consoleLog,
+                dataNbdSocket);
     }
 
+    /** The same spec with another console log file ({@code null}: none). */
     public DomainSpec withConsoleLog(Path file) {
-        return new DomainSpec(name, accel, guest, variant, rootOverlay, dataOverlay, image, network, mac, tag, file);
+        return new DomainSpec(name, accel, guest, variant, rootOverlay, dataOverlay, image, network, mac, tag, file,
+                dataNbdSocket);
+    }
+
+    /**
+     * The same domain with its data disk served over NBD from the unix socket {@code socket} ({@code null}: from the
+     * data overlay file again). The overlay path stays in the spec but no overlay is used for the data disk.
+     */
+    public DomainSpec withDataNbdSocket(Path socket) {
+        return new DomainSpec(name, accel, guest, variant, rootOverlay, dataOverlay, image, network, mac, tag,
+                consoleLog, socket);
     }
 
     /** The root overlay's value: a thin qcow2 over {@code image.disk()}. */

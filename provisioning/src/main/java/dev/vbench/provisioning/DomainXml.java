@@ -18,6 +18,10 @@ import java.nio.file.Path;
  * {@value #DATA_DISK_SERIAL}, not by its name or bus. Keeping root off IDE also leaves the IDE bus (at most four
  * devices) to the disk under test.</li>
  * <li>The data disk is the only disk with a cache/io setting; the root disk uses QEMU's defaults.</li>
+ * <li>For the host-crash model the data disk is a raw NBD network disk on a unix socket
+ * ({@link DomainSpec#dataNbdSocket()}) with the same target, bus, cache/io and serial. libvirt 9.0 / QEMU 7.2 accept
+ * every cache mode on it; {@code none} and {@code directsync} only set {@code cache.direct}, which changes nothing
+ * for a socket (there is no host page cache between QEMU and the NBD server).</li>
  * <li>No USB controller and no memory balloon: under TCG the UHCI controller's polling alone costs host CPU,
  * and neither device is part of what is measured.</li>
  * <li>No {@code <cpu>} element: QEMU's default CPU model, the same on every host ({@code host-passthrough}
@@ -95,8 +99,14 @@ public final class DomainXml {
             w.empty("controller", "type", "scsi", "index", "0", "model", "virtio-scsi");
         }
         disk(w, spec.rootOverlay(), "vda", "virtio", null, null, null);
-        disk(w, spec.dataOverlay(), dataTarget(data.bus()), dataBus(data.bus()), cacheAttribute(data.cache()),
-                data.io() == null ? null : data.io().planName(), DATA_DISK_SERIAL);
+        String io = data.io() == null ? null : data.io().planName();
+        if (spec.dataNbdSocket() == null) {
+            disk(w, spec.dataOverlay(), dataTarget(data.bus()), dataBus(data.bus()), cacheAttribute(data.cache()), io,
+                    DATA_DISK_SERIAL);
+        } else {
+            nbdDisk(w, spec.dataNbdSocket(), dataTarget(data.bus()), dataBus(data.bus()), cacheAttribute(data.cache()),
+                    io);
+        }
         nic(w, spec);
         console(w, spec.consoleLog());
         w.empty("memballoon", "model", "none");
@@ -188,6 +198,18 @@ public final class DomainXml {
         if (serial != null) {
             w.text("serial", serial);
         }
+        w.end();
+    }
+
+    /** A raw disk served by an NBD server on a unix socket (libvirt's network disk, QEMU's nbd block driver). */
+    private static void nbdDisk(XmlWriter w, Path socket, String dev, String bus, String cache, String io) {
+        w.start("disk", "type", "network", "device", "disk");
+        w.empty("driver", "name", "qemu", "type", "raw", "cache", cache, "io", io);
+        w.start("source", "protocol", "nbd");
+        w.empty("host", "transport", "unix", "socket", socket.toString());
+        w.end();
+        w.empty("target", "dev", dev, "bus", bus);
+        w.text("serial", DATA_DISK_SERIAL);
         w.end();
     }
 

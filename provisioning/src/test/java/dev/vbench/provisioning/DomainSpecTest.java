@@ -37,6 +37,23 @@ class DomainSpecTest {
     }
 
     @Test
+    void nbdSocketReplacesOnlyTheDataDiskAndSurvivesTheOtherWithers() {
+        DomainSpec b = DomainXmlCases.base();
+        Path socket = Path.of("/var/lib/vbench/runs/r1/nbd/nbd.sock");
+        DomainSpec nbd = b.withDataNbdSocket(socket);
+        assertThat(nbd.dataNbdSocket()).isEqualTo(socket);
+        assertThat(b.dataNbdSocket()).isNull();
+        assertThat(nbd.withMac(b.mac()).withConsoleLog(b.consoleLog()).withOverlays(b.rootOverlay(), b.dataOverlay()))
+                .isEqualTo(nbd);
+        assertThat(nbd.withDataNbdSocket(null)).isEqualTo(b);
+        String xml = DomainXml.render(nbd);
+        assertThat(xml).contains("<disk type=\"network\" device=\"disk\">", "socket=\"" + socket + "\"")
+                .doesNotContain(b.dataOverlay().toString()).contains(b.rootOverlay().toString());
+        assertThatThrownBy(() -> b.withDataNbdSocket(Path.of("nbd.sock")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NBD socket must be an absolute");
+    }
+
+    @Test
     void autoMustBeResolvedFirst() {
         DomainSpec b = DomainXmlCases.base();
         assertThatThrownBy(() -> new DomainSpec(b.name(), Accel.AUTO, b.guest(), b.variant(), b.rootOverlay(),

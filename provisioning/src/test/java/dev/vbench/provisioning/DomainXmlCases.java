@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The domain definitions sealed by golden files: one base variant and one case per value of every dimension (bus,
- * cache, io, NIC model, network attachment, boot method, accelerator, console log), plus the accelerator probe and
- * the base variant as {@code vbench plan --emit-xml} writes it.
+ * cache, io, NIC model, network attachment, boot method, accelerator, console log), plus the accelerator probe,
+ * the base variant as {@code vbench plan --emit-xml} writes it and the base variant with its data disk on NBD.
  */
 final class DomainXmlCases {
     static final String RUN = "r20261126";
@@ -71,6 +71,8 @@ final class DomainXmlCases {
                 Accel.KVM, new RunTag(RUN, RunTag.ACCEL_PROBE, OWNER), KERNEL_BOOT.kernel(), KERNEL_BOOT.initrd(),
                 ProbeDomainSpec.CMDLINE, WORK.resolve("probe-console.log"))));
         m.put("emitted", DomainXml.renderEmitted(base()));
+        m.put("data-nbd", DomainXml.render(b.withDataNbdSocket(WORK.resolve("nbd-" + b.variant().name())
+                .resolve("nbd.sock"))));
         return m;
     }
 
