@@ -51,6 +51,11 @@ public final class LabFacts {
         return Long.parseLong(get("data_disk_mib")) << 20;
     }
 
+    /** @return the user the lab's QEMU runs as (Debian's libvirt default), who must open an NBD disk's socket */
+    public static String qemuUser() {
+        return get("qemu_user");
+    }
+
     /** @return the Linux driver the guest binds to a disk on {@code bus} */
     public static String driver(DiskBus bus) {
         return get("driver.disk." + bus.planName());

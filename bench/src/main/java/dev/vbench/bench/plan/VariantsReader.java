@@ -1,6 +1,7 @@
 package dev.vbench.bench.plan;
 
 import dev.vbench.provisioning.CacheMode;
+import dev.vbench.provisioning.DiskBackend;
 import dev.vbench.provisioning.DiskBus;
 import dev.vbench.provisioning.DiskSpec;
 import dev.vbench.provisioning.IoMode;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * Reads a plan's {@code variants} list, merges the variants its {@code matrix} generates ({@link MatrixReader}),
  * expands the {@code canary} into its A/A pair and resolves {@code baseline}. A variant is
- * {@code {name: NAME, disk: {bus, cache, io}, nic: {model}, network: NETWORK}}; its {@code network} (spelled as the
+ * {@code {name: NAME, disk: {bus, cache, io, backend}, nic: {model}, network: NETWORK}}; its {@code network} (spelled as the
  * plan's, {@link NetworkReader}) takes the place of the plan's for that variant.
  */
 final class VariantsReader {
@@ -25,7 +26,7 @@ final class VariantsReader {
     static final String DEFAULT = "default";
     private static final String AUTO = "auto";
     private static final List<String> VARIANT_KEYS = List.of("name", "disk", "nic", "network");
-    private static final List<String> DISK_KEYS = List.of("bus", "cache", "io");
+    private static final List<String> DISK_KEYS = List.of("bus", "cache", "io", "backend");
     private static final List<String> NIC_KEYS = List.of("model");
 
     private VariantsReader() {
@@ -85,13 +86,16 @@ final class VariantsReader {
     }
 
     private static DiskSpec disk(PlanNode node) {
-        PlanNode m = node.map("a mapping {bus: ..., cache: ..., io: ...}").allowKeys(DISK_KEYS);
+        PlanNode m = node.map("a mapping {bus: ..., cache: ..., io: ..., backend: ...}").allowKeys(DISK_KEYS);
         DiskBus bus = m.get("bus").map(n -> DiskBus.fromPlan(n.choice(DiskBus.planNames()))).orElse(DiskBus.VIRTIO);
         CacheMode cache = m.get("cache").map(n -> CacheMode.fromPlan(n.choice(CacheMode.planNames())))
                 .orElse(CacheMode.DEFAULT);
         String io = m.get("io").map(n -> n.choice(ioNames())).orElse(DEFAULT);
+        DiskBackend backend = m.get("backend").map(n -> DiskBackend.fromPlan(n.choice(DiskBackend.planNames())))
+                .orElse(DiskBackend.FILE);
         try {
-            return diskSpec(bus, cache, io);
+            DiskSpec d = diskSpec(bus, cache, io);
+            return new DiskSpec(d.bus(), d.cache(), d.io(), backend);
         } catch (IllegalArgumentException e) {
             throw m.get("io").orElse(m).error(ioProblem(cache, io, e));
         }

@@ -3,18 +3,24 @@ package dev.vbench.bench.run;
 import dev.vbench.bench.ssh.GuestShell;
 import dev.vbench.bench.ssh.HostPublicKey;
 import dev.vbench.bench.ssh.SshTarget;
+import dev.vbench.provisioning.DiskBackend;
 import dev.vbench.provisioning.DomainSpec;
 import dev.vbench.provisioning.HostConsole;
+import dev.vbench.provisioning.LabFacts;
 import dev.vbench.provisioning.Overlay;
 import dev.vbench.provisioning.OverlayFile;
 import dev.vbench.provisioning.OverlayVolume;
 import dev.vbench.provisioning.Provisioner;
 import dev.vbench.provisioning.RunningDomain;
 import dev.vbench.provisioning.VolumeNames;
+import dev.vbench.provisioning.crash.BackingFile;
+import dev.vbench.provisioning.crash.NbdServer;
+import dev.vbench.provisioning.crash.NbdServerSpec;
 import dev.vbench.provisioning.evidence.DeviceCheck;
 import dev.vbench.provisioning.evidence.DeviceEvidence;
 import dev.vbench.provisioning.evidence.DeviceMismatch;
 import dev.vbench.provisioning.evidence.GuestDeviceScript;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -28,6 +34,7 @@ import java.util.stream.Collectors;
  */
 public final class VariantGuest implements AutoCloseable {
     private static final Duration QUICK = Duration.ofSeconds(60);
+    private static final Duration NBD_START = Duration.ofSeconds(30);
 
     private DomainSpec spec;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -39,6 +46,8 @@ public final class VariantGuest implements AutoCloseable {
     private String liveXml;
     private HostConsole hostConsole;
     private String failedConsole;
+    private NbdServer nbd;
+    private Path dataFile;
 
     private boolean closed;
 
@@ -71,7 +80,11 @@ public final class VariantGuest implements AutoCloseable {
         try {
             if (provisioner.local()) {
                 own(OverlayFile.create(spec.rootOverlaySpec()));
-                own(OverlayFile.create(spec.dataOverlaySpec()));
+                if (spec.variant().disk().backend() == DiskBackend.NBDKIT) {
+                    serveData(boot);
+                } else {
+                    own(OverlayFile.create(spec.dataOverlaySpec()));
+                }
             } else {
                 createVolumes(provisioner, boot);
             }
@@ -98,6 +111,41 @@ public final class VariantGuest implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The data disk served by nbdkit's writeback cache over a fresh sparse raw file of the image's data-disk size,
+     * both beside the overlays and named by a hash of variant and boot (a unix socket path is short).
+     */
+    private void serveData(int boot) {
+        Path pool = spec.rootOverlaySpec().path().getParent();
+        String id = "nbd-" + Integer.toHexString((spec.variant().name() + "#" + boot).hashCode());
+        dataFile = pool.resolve(id + ".raw");
+        Path file = dataFile;
+        own(() -> Files.deleteIfExists(file));
+        BackingFile.createSparse(file, LabFacts.dataDiskBytes());
+        nbd = own(NbdServer.start(new NbdServerSpec(file, pool.resolve(id), LabFacts.qemuUser()), NBD_START));
+        spec = spec.withDataNbdSocket(nbd.socket());
+    }
+
+    /**
+     * A host crash under the guest: nbdkit is killed (its cache, what no flush made durable, is lost), then the
+     * domain destroyed; the data file then holds exactly what flushes made durable ({@link #dataFile()}).
+     * Everything else is left to {@link #close()}.
+     *
+     * @throws IllegalStateException when the data disk is not served by nbdkit
+     */
+    public void crashHost() {
+        if (nbd == null) {
+            throw new IllegalStateException(name() + ": only a data disk served by nbdkit can crash");
+        }
+        nbd.crash();
+        domain.close();
+    }
+
+    /** The raw file under the nbdkit-served data disk, or {@code null} for a data disk on an overlay. */
+    public Path dataFile() {
+        return dataFile;
     }
 
     private void createVolumes(Provisioner provisioner, int boot) {

@@ -57,6 +57,8 @@ class PlanErrorsTest {
                         "unknown value 'ne2k_pci'", "e1000, rtl8139, virtio"),
                 bad("unknown io mode", with("cache: writeback}", "cache: writeback, io: aio}"), 7,
                         "variants[1].disk.io", "unknown value 'aio'", "threads, native, io_uring"),
+                bad("unknown disk backend", with("cache: writeback}", "cache: writeback, backend: nbd}"), 7,
+                        "variants[1].disk.backend", "unknown value 'nbd'", "file, nbdkit"),
                 bad("unknown accel", plus("accel: hvf\n"), 12, "accel", "unknown value 'hvf'", "auto, kvm, tcg"),
                 bad("unknown fio rw", with("rw: randread", "rw: random"), 9, "workloads[0].fio.rw",
                         "unknown value 'random'", "randread"),

@@ -6,6 +6,7 @@ import dev.vbench.results.claims.Claim;
 
 import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.CacheMode;
+import dev.vbench.provisioning.DiskBackend;
 import dev.vbench.provisioning.DiskBus;
 import dev.vbench.provisioning.DiskSpec;
 import dev.vbench.provisioning.GuestSpec;
@@ -190,6 +191,22 @@ class PlanParserTest {
                 "virtio-none-iouring-virtio");
         assertThat(plan.variants().get(1).disk().io()).isEqualTo(IoMode.NATIVE);
         assertThat(plan.variants().get(0).disk().io()).isNull();
+    }
+
+    @Test
+    void aDataDiskMayBeServedByNbdkit() {
+        Plan plan = parse("""
+                name: m
+                variants:
+                  - {name: wb-nbd, disk: {bus: virtio, cache: writeback, backend: nbdkit}}
+                  - {name: wb, disk: {bus: virtio, cache: writeback}}
+                workloads: [{name: w, iperf3: {}}]
+                repetitions: 3
+                """);
+
+        assertThat(plan.variants().get(0).disk().backend()).isEqualTo(DiskBackend.NBDKIT);
+        assertThat(plan.variants().get(1).disk().backend()).isEqualTo(DiskBackend.FILE);
+        assertThat(plan.variants().get(0).disk().shortName()).isEqualTo("virtio-wb-nbd");
     }
 
     @Test
