@@ -2,8 +2,8 @@
 # shellcheck disable=SC2034  # IMAGE_DIR is the result of image_ensure
 # The default guest image: a Debian minbase system built with debootstrap, booted by direct kernel boot.
 #
-# The recipe hash covers this file, image-packages.txt, lab.properties (data-disk size, guest drivers) and the
-# lab public key: any change to one of them
+# The recipe hash covers this file, image-packages.txt, lab.properties (data-disk size, guest drivers), the
+# durability writer's source (vbench-durable.c) and the lab public key: any change to one of them
 # builds a new image directory; an unchanged recipe reuses the cached one at once.
 #
 # Result: $VBENCH_IMAGES/<hash>/ with disk.qcow2 vmlinuz initrd.img host_key.pub data.raw cmdline image.json
@@ -12,6 +12,9 @@
 
 IMAGE_SUITE=bookworm
 IMAGE_PACKAGES_FILE=$VBENCH_SCRIPTS/lib/image-packages.txt
+# The durability workload (issue 13): compiled on the host (same Debian suite, static), installed in the guest.
+IMAGE_DURABLE_SOURCE=$VBENCH_SCRIPTS/lib/vbench-durable.c
+IMAGE_DURABLE_BIN=/usr/local/bin/vbench-durable
 IMAGE_DISK_SIZE=3G
 IMAGE_DATA_MIB=$(lab_fact data_disk_mib)
 # quiet + loglevel=3: little serial output (slow under TCG); mitigations=off: cheaper emulation;
@@ -47,9 +50,11 @@ ssh_key_ensure() {
     chmod 0644 "$VBENCH_SSH_KEY.pub"
 }
 
-# image_recipe_hash: 16 hex digits over the recipe (this file, the package list, the lab facts, the lab public key).
+# image_recipe_hash: 16 hex digits over the recipe (this file, the package list, the lab facts, the durability
+# writer's source, the lab public key).
 image_recipe_hash() {
-    cat "${BASH_SOURCE[0]}" "$IMAGE_PACKAGES_FILE" "$VBENCH_LAB_FACTS" "$VBENCH_SSH_KEY.pub" | sha256sum | cut -c1-16
+    cat "${BASH_SOURCE[0]}" "$IMAGE_PACKAGES_FILE" "$VBENCH_LAB_FACTS" "$IMAGE_DURABLE_SOURCE" "$VBENCH_SSH_KEY.pub" \
+        | sha256sum | cut -c1-16
 }
 
 image_packages() { grep -v '^[[:space:]]*\(#\|$\)' "$IMAGE_PACKAGES_FILE"; }
@@ -192,6 +197,7 @@ image_build_steps() {
     step "debootstrap $IMAGE_SUITE from $mirror (log: build.log)" image_debootstrap "$root" "$mirror" "$tmp/build.log"
     step "configure the guest system" image_configure "$root"
     step "install the guest host key" image_host_key "$root" "$tmp/${IMAGE_FILE[host_key]}"
+    step "compile and install $IMAGE_DURABLE_BIN" image_install_durable "$root"
     kver=$(image_kernel_version "$root")
     step "check drivers and sshd config of kernel $kver" image_verify "$root" "$kver"
     cp "$root/boot/vmlinuz-$kver" "$tmp/${IMAGE_FILE[kernel]}"
@@ -277,6 +283,21 @@ image_host_key() {
     chmod 0600 "$root/etc/ssh/ssh_host_ed25519_key"
     cp "$root/etc/ssh/ssh_host_ed25519_key.pub" "$pubout"
     log "    $(ssh-keygen -l -f "$pubout")"
+}
+
+# image_install_durable ROOT: compile the durability writer on the host (static: it needs nothing from the
+# guest's libc) into ROOT, then run it inside ROOT once: it must write two records and acknowledge both.
+image_install_durable() {
+    local root=$1 bin=$1$IMAGE_DURABLE_BIN out
+    install -d -m 0755 "$(dirname "$bin")"
+    gcc -std=c99 -O2 -Wall -Wextra -Werror -static -o "$bin" "$IMAGE_DURABLE_SOURCE"
+    chmod 0755 "$bin"
+    rm -f "$root/tmp/vbench-durable.check"
+    out=$(chroot "$root" "$IMAGE_DURABLE_BIN" --target /tmp/vbench-durable.check --mode sync --nonce 1 \
+              --records 2 --create)
+    rm -f "$root/tmp/vbench-durable.check"
+    [[ $out == $'start\nack 0\nack 1' ]] || { log "    $IMAGE_DURABLE_BIN printed: ${out//$'\n'/ | }"; return 1; }
+    log "    $IMAGE_DURABLE_BIN: $(stat -c %s "$bin") bytes, wrote and acknowledged 2 records in the guest tree"
 }
 
 image_kernel_version() {

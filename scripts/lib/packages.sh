@@ -2,18 +2,21 @@
 # shellcheck disable=SC2034  # the lists are used by the scripts that source this file
 # Host packages the lab needs (Debian names). nbdkit (its file plugin and cache filter are in the main package)
 # serves the data disk of the host-crash model; e2fsprogs' mkfs.ext4, e2fsck and debugfs prepare and check its
-# backing file on the host.
+# backing file on the host. gcc and libc6-dev (static libc) compile the guest image's durability writer
+# (scripts/lib/vbench-durable.c).
 
 HOST_PACKAGES=(
     qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients debootstrap
     fio iperf3 dnsmasq-base socat libxml2-utils openssh-client iproute2 jq nbdkit e2fsprogs
+    gcc libc6-dev
 )
 
 # Packages the unit tests need (scripts/test --fast): shellcheck for the scripts, virt-xml-validate
 # (libvirt-clients) for DomainXmlValidationTest, qemu-img (qemu-utils) for the backing-chain checks of images,
 # systemd-analyze (systemd) to verify the shipped nightly units, iperf3 and ssh (openssh-client) for
-# ServerSideTest's remote iperf3 server and LibvirtSshTest's ssh wrapper.
-UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils systemd iperf3 openssh-client)
+# ServerSideTest's remote iperf3 server and LibvirtSshTest's ssh wrapper, gcc and libc6-dev for DurableWriterTest
+# (it compiles the guest's durability writer as the image build does).
+UNIT_TEST_PACKAGES=(shellcheck libvirt-clients qemu-utils systemd iperf3 openssh-client gcc libc6-dev)
 # Packages the emulated hypervisor hosts need besides HOST_PACKAGES (scripts/hosts): an sshd per host.
 HOSTS_PACKAGES=(openssh-server)
 # Packages only the integration tests need besides HOST_PACKAGES: ReportBrowserIT opens report.html in

@@ -11,27 +11,38 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A named measurement run on every variant: exactly one of a fio job or an iperf3 run.
+ * A named measurement run on every variant: exactly one of a fio job, an iperf3 run or a durability trial.
  *
- * @param name   unique within a plan; same alphabet as variant names ({@link Variant#NAME})
- * @param fio    the fio job, or {@code null}
- * @param iperf3 the iperf3 run, or {@code null}
+ * @param name       unique within a plan; same alphabet as variant names ({@link Variant#NAME})
+ * @param fio        the fio job, or {@code null}
+ * @param iperf3     the iperf3 run, or {@code null}
+ * @param durability the host-crash durability trial, or {@code null}
  */
-public record Workload(String name, FioSpec fio, Iperf3Spec iperf3) {
+public record Workload(String name, FioSpec fio, Iperf3Spec iperf3, DurabilitySpec durability) {
     public Workload {
         Objects.requireNonNull(name, "name");
         if (!Variant.NAME.matcher(name).matches()) {
             throw new InvalidSpecException("name", "workload name " + OneLine.quote(name) + " must match "
                     + Variant.NAME.pattern() + " (lower-case letters, digits, '.', '_', '-'; no path separators)");
         }
-        if ((fio == null) == (iperf3 == null)) {
-            throw new InvalidSpecException("name", "workload " + name + " needs exactly one of fio and iperf3");
+        if ((fio != null ? 1 : 0) + (iperf3 != null ? 1 : 0) + (durability != null ? 1 : 0) != 1) {
+            throw new InvalidSpecException("name", "workload " + name
+                    + " needs exactly one of fio, iperf3 and durability");
         }
     }
 
-    private static final List<String> KEYS = List.of("name", "fio", "iperf3");
+    /** A fio or iperf3 workload. */
+    public Workload(String name, FioSpec fio, Iperf3Spec iperf3) {
+        this(name, fio, iperf3, null);
+    }
 
-    /** Reads a plan's {@code workloads}: a list of {@code {name: NAME, fio: {...}}} or {@code {name, iperf3}}. */
+    private static final List<String> KEYS = List.of("name", "fio", "iperf3", "durability");
+    private static final List<String> TOOLS = List.of("fio", "iperf3", "durability");
+
+    /**
+     * Reads a plan's {@code workloads}: a list of {@code {name: NAME, fio: {...}}}, {@code {name, iperf3}} or
+     * {@code {name, durability}}.
+     */
     static List<Workload> readAll(PlanNode node) {
         List<PlanNode> items = node.list("a list of workloads, e.g. - {name: randread-4k, fio: {rw: randread}}");
         if (items.isEmpty()) {
@@ -48,15 +59,21 @@ public record Workload(String name, FioSpec fio, Iperf3Spec iperf3) {
                 throw nameNode.error("duplicate workload name " + OneLine.quote(name) + " (first on line "
                         + first.line() + "; workload names must be unique)");
             }
-            PlanNode fio = m.get("fio").orElse(null);
-            PlanNode iperf3 = m.get("iperf3").orElse(null);
-            if (fio != null && iperf3 != null) {
-                throw m.error("give either fio or iperf3, not both (make two workloads)");
+            List<String> tools = TOOLS.stream().filter(t -> m.get(t).isPresent()).toList();
+            if (tools.size() > 1) {
+                throw m.error("give one of fio, iperf3 and durability, not " + String.join(" and ", tools)
+                        + " (make one workload each)");
             }
-            if (fio == null && iperf3 == null) {
-                throw m.error("missing the tool (give fio: {rw: ...} or iperf3: {duration: ...})");
+            if (tools.isEmpty()) {
+                throw m.error("missing the tool (give fio: {rw: ...}, iperf3: {duration: ...} or durability:"
+                        + " {mode: sync})");
             }
-            out.add(fio != null ? fio(name, FioSpec.read(fio)) : iperf3(name, Iperf3Spec.read(iperf3)));
+            PlanNode spec = m.get(tools.get(0)).orElseThrow();
+            out.add(switch (tools.get(0)) {
+                case "fio" -> fio(name, FioSpec.read(spec));
+                case "iperf3" -> iperf3(name, Iperf3Spec.read(spec));
+                default -> durability(name, DurabilitySpec.read(spec));
+            });
         }
         return out;
     }
@@ -69,18 +86,33 @@ public record Workload(String name, FioSpec fio, Iperf3Spec iperf3) {
         return new Workload(name, null, iperf3);
     }
 
-    /** Whether this is a fio (disk) workload rather than an iperf3 (network) one. */
+    public static Workload durability(String name, DurabilitySpec durability) {
+        return new Workload(name, null, null, durability);
+    }
+
+    /** Whether this is a fio (disk) workload rather than an iperf3 (network) or durability one. */
     public boolean isFio() {
         return fio != null;
     }
 
-    /** The tool that runs it: {@code fio} or {@code iperf3}. */
-    public String tool() {
-        return isFio() ? "fio" : "iperf3";
+    /** Whether this is a host-crash durability trial. */
+    public boolean isDurability() {
+        return durability != null;
     }
 
-    /** The metrics this workload produces ({@link MetricCatalog}), the names a claim about it may use. */
+    /** The tool that runs it: {@code fio}, {@code iperf3} or {@code vbench-durable}. */
+    public String tool() {
+        return isFio() ? "fio" : isDurability() ? "vbench-durable" : "iperf3";
+    }
+
+    /**
+     * The metrics this workload produces ({@link MetricCatalog}; a durability trial's are
+     * {@link DurabilitySpec#METRIC_NAMES}), the names a claim about it may use.
+     */
     public List<String> metricNames() {
+        if (isDurability()) {
+            return DurabilitySpec.METRIC_NAMES;
+        }
         WorkloadKind kind = isFio() ? WorkloadKind.FIO : iperf3.udp() ? WorkloadKind.IPERF3_UDP
                 : WorkloadKind.IPERF3_TCP;
         return MetricCatalog.of(kind, isFio() ? fio.directions() : List.of()).stream().map(MetricDef::name)

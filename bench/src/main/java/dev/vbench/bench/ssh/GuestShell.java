@@ -4,10 +4,10 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An SSH session to one guest, for running commands in it. Thin adapter over JSch; open with {@link #connect},
@@ -189,6 +189,21 @@ public final class GuestShell implements AutoCloseable {
     }
 
     /**
+     * Starts a command whose standard output is handed over line by line as it arrives, for a command that runs
+     * until the guest dies under it (the durability writer). The lines go to {@code lines} on the thread that
+     * waits in {@link LineStream#awaitEnd}; the stream ends when the command exits or the session dies, or is
+     * abandoned with {@link LineStream#close}.
+     *
+     * @param argv  program and arguments
+     * @param lines receives each complete line of standard output, without its line feed
+     * @return the running command; close it (try-with-resources)
+     * @throws SshSessionException when the command cannot be started
+     */
+    public LineStream stream(List<String> argv, Consumer<String> lines) {
+        return LineStream.start(target, session, ShellQuote.join(argv), lines, stderrTail);
+    }
+
+    /**
      * Runs a fixed, trusted shell snippet with {@code sh -c}, the snippet passed as one quoted argument. Only for
      * text written in vbench's code (e.g. collecting device evidence), never for text from a plan or a user.
      *
@@ -236,24 +251,17 @@ public final class GuestShell implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout");
         BoundedCapture out = BoundedCapture.head(maxStdout);
         BoundedCapture err = BoundedCapture.tail(stderrTail);
-        ChannelExec channel;
-        try {
-            channel = (ChannelExec) session.openChannel("exec");
-        } catch (JSchException e) {
-            throw new SshSessionException("cannot open a command channel on " + target + ": " + e.getMessage(), e);
-        }
+        ChannelExec channel = ExecChannels.open(target, session, command);
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         try {
-            channel.setCommand(command);
-            channel.setInputStream(new ByteArrayInputStream(new byte[0]));
             channel.setOutputStream(out);
             channel.setErrStream(err);
             channel.connect((int) Math.max(1, Math.min(timeout.toMillis(), CHANNEL_OPEN_TIMEOUT.toMillis())));
             long pause = 1;
             while (!channel.isClosed() && !out.overflowed()) {
                 if (System.nanoTime() - deadline >= 0) {
-                    kill(channel);
+                    ExecChannels.kill(channel);
                     throw new RemoteCommandTimeoutException(target, command, timeout,
                             result(-1, out, err, start));
                 }
@@ -265,7 +273,7 @@ public final class GuestShell implements AutoCloseable {
                 pause = Math.min(50, pause * 2);
             }
             if (out.overflowed()) {
-                kill(channel);
+                ExecChannels.kill(channel);
                 throw new OutputTooLargeException(target, command, maxStdout,
                         new CommandResult(-1, "", err.text(), Duration.ofNanos(System.nanoTime() - start)));
             }
@@ -279,16 +287,6 @@ public final class GuestShell implements AutoCloseable {
             channel.disconnect();
         }
         return result(channel.getExitStatus(), out, err, start);
-    }
-
-    /** Asks the server to kill the command and closes its channel. */
-    private static void kill(ChannelExec channel) {
-        try {
-            channel.sendSignal("KILL");
-        } catch (Exception e) {
-            // best effort: the server may not support signals; closing the channel follows anyway
-        }
-        channel.disconnect();
     }
 
     private static CommandResult result(int exitStatus, BoundedCapture out, BoundedCapture err, long start) {

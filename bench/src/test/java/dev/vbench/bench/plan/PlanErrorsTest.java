@@ -167,7 +167,7 @@ class PlanErrorsTest {
                 bad("bit rate without udp", with("duration: 5s}", "duration: 5s, bitrate: 1G}"), 10,
                         "workloads[1].iperf3.bitrate", "only applies with udp: true"),
                 bad("fio and iperf3 in one workload", with("{duration: 5s}}", "{duration: 5s}, fio: {rw: read}}"), 10,
-                        "workloads[1]", "either fio or iperf3, not both"),
+                        "workloads[1]", "give one of fio, iperf3 and durability, not fio and iperf3"),
                 bad("workload without a tool", with("{name: tcp, iperf3: {duration: 5s}}", "{name: tcp}"), 10,
                         "workloads[1]", "missing the tool"),
                 bad("image initrd without kernel", plus("image: {disk: /i/d.qcow2, initrd: /i/initrd.img}\n"), 12,
