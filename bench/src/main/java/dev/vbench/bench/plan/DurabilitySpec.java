@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param target          where the records go: the raw data disk, or a file on an ext4 file system on it
  * @param records         records written at most, 1..{@value #MAX_RECORDS} (4 KiB each; the crash normally comes
  *                        first)
+ * @param trials          crash trials per variant, 1..{@value #MAX_TRIALS} (default {@value #DEFAULT_TRIALS}), each on a
+ *                        fresh boot
  * @param crashAfterMin   earliest crash, after the writer printed {@code start}; whole seconds, 1 s .. 1 h
  * @param crashAfterMax   latest crash, whole seconds, {@code crashAfterMin} .. 1 h
  */
-@JsonPropertyOrder({"mode", "target", "records", "crash_after_min_s", "crash_after_max_s"})
-public record DurabilitySpec(Mode mode, Target target, int records, @JsonIgnore Duration crashAfterMin,
+@JsonPropertyOrder({"mode", "target", "records", "trials", "crash_after_min_s", "crash_after_max_s"})
+public record DurabilitySpec(Mode mode, Target target, int records, int trials, @JsonIgnore Duration crashAfterMin,
         @JsonIgnore Duration crashAfterMax) {
 
     /** How the writer makes a record durable; {@link #code} is the record's mode field. */
@@ -68,10 +70,14 @@ public record DurabilitySpec(Mode mode, Target target, int records, @JsonIgnore 
     /** The metrics a durability workload yields per trial, the names a claim about it may use. */
     public static final List<String> METRIC_NAMES = List.of("acked_lost", "unacked_lost", "corrupt");
     static final int DEFAULT_RECORDS = 100_000;
+    /** Crash trials per variant unless the plan says otherwise. */
+    public static final int DEFAULT_TRIALS = 20;
+    /** The most crash trials a workload may ask for per variant. */
+    public static final int MAX_TRIALS = 1000;
     static final Duration DEFAULT_CRASH_MIN = Duration.ofSeconds(5);
     static final Duration DEFAULT_CRASH_MAX = Duration.ofSeconds(15);
     private static final Duration LONGEST = Duration.ofHours(1);
-    private static final List<String> KEYS = List.of("mode", "target", "records", "crash_after");
+    private static final List<String> KEYS = List.of("mode", "target", "records", "trials", "crash_after");
 
     public DurabilitySpec {
         Objects.requireNonNull(mode, "mode");
@@ -79,6 +85,7 @@ public record DurabilitySpec(Mode mode, Target target, int records, @JsonIgnore 
         Objects.requireNonNull(crashAfterMin, "crashAfterMin");
         Objects.requireNonNull(crashAfterMax, "crashAfterMax");
         checkRange("records", records, 1, MAX_RECORDS);
+        checkRange("trials", trials, 1, MAX_TRIALS);
         FioSpec.checkDuration("crash_after", crashAfterMin, Duration.ofSeconds(1), LONGEST);
         FioSpec.checkDuration("crash_after", crashAfterMax, Duration.ofSeconds(1), LONGEST);
         FioSpec.wholeSeconds("crash_after", crashAfterMin);
@@ -99,9 +106,10 @@ public record DurabilitySpec(Mode mode, Target target, int records, @JsonIgnore 
         Target target = m.get("target").map(n -> Target.valueOf(n.choice(spellings(Target.values()))
                 .toUpperCase(Locale.ROOT))).orElse(Target.RAW);
         int records = m.get("records").map(n -> n.integer(1, MAX_RECORDS)).orElse(DEFAULT_RECORDS);
+        int trials = m.get("trials").map(n -> n.integer(1, MAX_TRIALS)).orElse(DEFAULT_TRIALS);
         Duration[] crash = m.get("crash_after").map(DurabilitySpec::readWindow)
                 .orElse(new Duration[] {DEFAULT_CRASH_MIN, DEFAULT_CRASH_MAX});
-        return m.build(() -> new DurabilitySpec(mode, target, records, crash[0], crash[1]));
+        return m.build(() -> new DurabilitySpec(mode, target, records, trials, crash[0], crash[1]));
     }
 
     private static Duration[] readWindow(PlanNode node) {
@@ -122,7 +130,7 @@ public record DurabilitySpec(Mode mode, Target target, int records, @JsonIgnore 
      * @return a trial on the raw disk with the defaults: 100,000 records at most, crash after 5 s .. 15 s
      */
     public static DurabilitySpec of(Mode mode) {
-        return new DurabilitySpec(mode, Target.RAW, DEFAULT_RECORDS, DEFAULT_CRASH_MIN, DEFAULT_CRASH_MAX);
+        return new DurabilitySpec(mode, Target.RAW, DEFAULT_RECORDS, DEFAULT_TRIALS, DEFAULT_CRASH_MIN, DEFAULT_CRASH_MAX);
     }
 
     /** @return {@link #crashAfterMin()} in seconds, as run.json records it */

@@ -1,6 +1,7 @@
 package dev.vbench.bench.plan;
 
 import dev.vbench.provisioning.Accel;
+import dev.vbench.provisioning.DiskBackend;
 import dev.vbench.provisioning.GuestSpec;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A validated benchmark plan: which VM variants to boot, which workloads to run on each, how often, and which
@@ -28,7 +30,9 @@ import java.util.Optional;
  *                    same devices; empty when the plan has no canary
  * @param variants    the expanded variants: the explicit list first, then the matrix, the canary's twin right after
  *                    the canary
- * @param workloads   the workloads, in plan order
+ * @param workloads   the measured workloads (fio, iperf3), in plan order
+ * @param crashWorkloads the durability workloads, in plan order: crash trials on every variant whose data disk
+ *                    nbdkit serves, after the rounds of boots
  * @param replication how many boots of each variant, repetitions per boot, and whether the run may stop early
  * @param parallelBoots how many guests of a round may boot at once ({@code parallel_boots}, default auto)
  * @param claims      claims given inline, checked against the variants and workloads (empty when none or when
@@ -40,7 +44,7 @@ import java.util.Optional;
  */
 public record Plan(String name, String connect, PlanHosts hosts, PlanImage image, Accel accel, GuestSpec guest,
         NetworkSpec network, String baseline, List<String> canary, List<Variant> variants, List<Workload> workloads,
-        Replication replication, ParallelBoots parallelBoots, List<Claim> claims, Path claimsFile,
+        List<Workload> crashWorkloads, Replication replication, ParallelBoots parallelBoots, List<Claim> claims, Path claimsFile,
         boolean nativeCeiling, String source) {
 
     /** The libvirt URI used when a plan names none. */
@@ -62,6 +66,11 @@ public record Plan(String name, String connect, PlanHosts hosts, PlanImage image
         Objects.requireNonNull(source, "source");
         variants = List.copyOf(variants);
         workloads = List.copyOf(workloads);
+        crashWorkloads = List.copyOf(crashWorkloads);
+        if (workloads.stream().anyMatch(Workload::isDurability)
+                || crashWorkloads.stream().anyMatch(w -> !w.isDurability())) {
+            throw new IllegalArgumentException("measured and crash workloads are mixed up");
+        }
         claims = List.copyOf(claims);
         canary = List.copyOf(canary);
         if (variants.stream().anyMatch(v -> NativeCeiling.isNative(v.name()))) {
@@ -71,7 +80,7 @@ public record Plan(String name, String connect, PlanHosts hosts, PlanImage image
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one variant");
         }
-        if (workloads.isEmpty()) {
+        if (workloads.isEmpty() && crashWorkloads.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one workload");
         }
         if (variants.stream().noneMatch(v -> v.name().equals(baseline))) {
@@ -114,9 +123,15 @@ public record Plan(String name, String connect, PlanHosts hosts, PlanImage image
         return variants.stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
-    /** The workload called {@code name}. */
+    /** The workload called {@code name}, measured or crash. */
     public Optional<Workload> workload(String name) {
-        return workloads.stream().filter(w -> w.name().equals(name)).findFirst();
+        return Stream.concat(workloads.stream(), crashWorkloads.stream()).filter(w -> w.name().equals(name))
+                .findFirst();
+    }
+
+    /** The variants whose data disk nbdkit serves: the ones the crash workloads run on. */
+    public List<Variant> crashVariants() {
+        return variants.stream().filter(v -> v.disk().backend() == DiskBackend.NBDKIT).toList();
     }
 
     /** The baseline variant. */

@@ -125,8 +125,12 @@ public final class PlanParser {
         List<String> canary = VariantsReader.canary(top.get("canary").orElse(null), declared);
         List<Variant> variants = VariantsReader.withCanary(declared, canary);
         String baseline = VariantsReader.baseline(top.get("baseline").orElse(null), variants);
-        List<Workload> workloads = Workload.readAll(top.required("workloads",
-                "e.g. workloads: [{name: randread-4k, fio: {rw: randread}}]"));
+        PlanNode workloadsNode = top.required("workloads",
+                "e.g. workloads: [{name: randread-4k, fio: {rw: randread}}]");
+        List<Workload> all = Workload.readAll(workloadsNode);
+        List<Workload> workloads = all.stream().filter(w -> !w.isDurability()).toList();
+        List<Workload> crashWorkloads = all.stream().filter(Workload::isDurability).toList();
+        CrashPlan.check(workloadsNode, crashWorkloads, variants, hosts);
         Replication replication = Replication.read(top);
         boolean nativeCeiling = top.get("native").map(PlanNode::bool).orElse(false);
         List<Claim> claims = List.of();
@@ -143,6 +147,6 @@ public final class PlanParser {
             }
         }
         return new Plan(name, connect, hosts, image, accel, guest, network, baseline, canary, variants, workloads,
-                replication, ParallelBoots.read(top), claims, claimsFile, nativeCeiling, text);
+                crashWorkloads, replication, ParallelBoots.read(top), claims, claimsFile, nativeCeiling, text);
     }
 }

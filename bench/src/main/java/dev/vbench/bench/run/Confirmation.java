@@ -82,7 +82,7 @@ public record Confirmation(Duration bootTimeout, Provisioner.Factory provisioner
         return new Plan(plan.name(), plan.connect(), plan.hosts(), plan.image(), plan.accel(), plan.guest(),
                 plan.network(), variants.iterator().next(), List.of(),
                 plan.variants().stream().filter(v -> variants.contains(v.name())).toList(),
-                plan.workloads().stream().filter(w -> workloads.contains(w.name())).toList(),
+                plan.workloads().stream().filter(w -> workloads.contains(w.name())).toList(), List.of(),
                 new Replication(1, plan.replication().repetitions(), Replication.Stopping.FIXED), plan.parallelBoots(),
                 List.of(), null, false, plan.source());
     }

@@ -50,7 +50,7 @@ final class HostPlans {
                 .filter(c -> names.contains(c.baseline()) && names.contains(c.candidate())).toList();
         PlanHosts one = new PlanHosts(List.of(host), false, all.iperf3Server(), all.claimsHoldOn());
         return new Plan(plan.name(), host.connect(), one, plan.image(), plan.accel(), plan.guest(), plan.network(),
-                plan.baseline(), canary, variants, plan.workloads(), plan.replication(), plan.parallelBoots(), here,
+                plan.baseline(), canary, variants, plan.workloads(), plan.crashWorkloads(), plan.replication(), plan.parallelBoots(), here,
                 null, plan.nativeCeiling(), plan.source());
     }
 }

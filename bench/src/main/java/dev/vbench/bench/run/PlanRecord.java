@@ -2,13 +2,16 @@ package dev.vbench.bench.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vbench.bench.plan.DurabilitySpec;
 import dev.vbench.bench.plan.FioSpec;
 import dev.vbench.bench.plan.Iperf3Spec;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.Workload;
+import dev.vbench.provisioning.DiskBackend;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The plan after expansion, as run.json records it: what the run actually did, independent of how the plan file
@@ -42,24 +45,28 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
     record VariantJson(String name, Disk disk, Nic nic, Object network) {
     }
 
-    /** The data disk's bus, cache and I/O mode. */
-    record Disk(String bus, String cache, String io) {
+    /** The data disk's bus, cache and I/O mode, and its backend when nbdkit serves it. */
+    record Disk(String bus, String cache, String io, @JsonInclude(JsonInclude.Include.NON_NULL) String backend) {
     }
 
     /** The NIC model. */
     record Nic(String model) {
     }
 
-    /** One workload: either fio or iperf3, each recorded as its plan record ({@link FioSpec}, {@link Iperf3Spec}). */
+    /**
+     * One workload: fio, iperf3 or durability (a crash workload), each recorded as its plan record
+     * ({@link FioSpec}, {@link Iperf3Spec}, {@link DurabilitySpec}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WorkloadJson(String name, FioSpec fio, Iperf3Spec iperf3) {
+    record WorkloadJson(String name, FioSpec fio, Iperf3Spec iperf3, DurabilitySpec durability) {
     }
 
     /** The record of {@code p}. */
     static PlanRecord of(Plan p) {
         Object network = network(p.network());
         List<VariantJson> variants = p.variants().stream().map(PlanRecord::variant).toList();
-        List<WorkloadJson> workloads = p.workloads().stream().map(PlanRecord::workload).toList();
+        List<WorkloadJson> workloads = Stream.concat(p.workloads().stream(), p.crashWorkloads().stream())
+                .map(PlanRecord::workload).toList();
         return new PlanRecord(p.name(), p.connect(), p.image().isLabDefault() ? "default"
                 : p.image().disk().toString(), p.accel().planName(), new Guest(p.guest().vcpus(),
                 p.guest().memoryMib()), network, p.baseline(), p.canary(), variants, workloads,
@@ -69,7 +76,8 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
 
     private static VariantJson variant(Variant v) {
         return new VariantJson(v.name(), new Disk(v.disk().bus().planName(), v.disk().cache().planName(),
-                v.disk().io() == null ? null : v.disk().io().planName()), new Nic(v.nic().model().planName()),
+                v.disk().io() == null ? null : v.disk().io().planName(),
+                v.disk().backend() == DiskBackend.FILE ? null : v.disk().backend().planName()), new Nic(v.nic().model().planName()),
                 v.network() == null ? null : network(v.network()));
     }
 
@@ -82,6 +90,6 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
     }
 
     private static WorkloadJson workload(Workload w) {
-        return new WorkloadJson(w.name(), w.fio(), w.iperf3());
+        return new WorkloadJson(w.name(), w.fio(), w.iperf3(), w.durability());
     }
 }

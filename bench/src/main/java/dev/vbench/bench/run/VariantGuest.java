@@ -48,6 +48,7 @@ public final class VariantGuest implements AutoCloseable {
     private String failedConsole;
     private NbdServer nbd;
     private Path dataFile;
+    private boolean ext4Data;
 
     private boolean closed;
 
@@ -123,7 +124,11 @@ public final class VariantGuest implements AutoCloseable {
         dataFile = pool.resolve(id + ".raw");
         Path file = dataFile;
         own(() -> Files.deleteIfExists(file));
-        BackingFile.createSparse(file, LabFacts.dataDiskBytes());
+        if (ext4Data) {
+            BackingFile.createExt4(file, LabFacts.dataDiskBytes());
+        } else {
+            BackingFile.createSparse(file, LabFacts.dataDiskBytes());
+        }
         nbd = own(NbdServer.start(new NbdServerSpec(file, pool.resolve(id), LabFacts.qemuUser()), NBD_START));
         spec = spec.withDataNbdSocket(nbd.socket());
     }
@@ -141,6 +146,11 @@ public final class VariantGuest implements AutoCloseable {
         }
         nbd.crash();
         domain.close();
+    }
+
+    /** Before {@link #boot}: whether the file under an nbdkit-served data disk gets an ext4 file system (mkfs). */
+    public void formatDataExt4(boolean ext4) {
+        this.ext4Data = ext4;
     }
 
     /** The raw file under the nbdkit-served data disk, or {@code null} for a data disk on an overlay. */

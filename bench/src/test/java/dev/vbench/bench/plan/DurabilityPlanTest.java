@@ -16,7 +16,7 @@ class DurabilityPlanTest {
     private static final String PLAN = """
             name: dur
             variants:
-              - name: only
+              - {name: only, disk: {backend: nbdkit}}
             workloads:
               - {name: w, DURABILITY}
             repetitions: 1
@@ -35,25 +35,25 @@ class DurabilityPlanTest {
 
     @Test
     void everyKeyIsRead() {
-        Workload w = parse("durability: {mode: dsync, target: ext4, records: 5000, crash_after: [3s, 1m]}")
-                .workloads().get(0);
+        Workload w = parse("durability: {mode: dsync, target: ext4, records: 5000, trials: 7, crash_after: [3s, 1m]}")
+                .crashWorkloads().get(0);
         assertThat(w.isDurability()).isTrue();
         assertThat(w.isFio()).isFalse();
         assertThat(w.fio()).isNull();
         assertThat(w.iperf3()).isNull();
         assertThat(w.tool()).isEqualTo("vbench-durable");
-        assertThat(w.durability()).isEqualTo(new DurabilitySpec(Mode.DSYNC, Target.EXT4, 5000, Duration.ofSeconds(3),
-                Duration.ofMinutes(1)));
+        assertThat(w.durability()).isEqualTo(new DurabilitySpec(Mode.DSYNC, Target.EXT4, 5000, 7,
+                Duration.ofSeconds(3), Duration.ofMinutes(1)));
         assertThat(w.metricNames()).containsExactly("acked_lost", "unacked_lost", "corrupt");
     }
 
     @Test
     void onlyTheModeIsRequired() {
-        assertThat(parse("durability: {mode: buffered}").workloads().get(0).durability())
+        assertThat(parse("durability: {mode: buffered}").crashWorkloads().get(0).durability())
                 .isEqualTo(DurabilitySpec.of(Mode.BUFFERED))
-                .isEqualTo(new DurabilitySpec(Mode.BUFFERED, Target.RAW, 100_000, Duration.ofSeconds(5),
+                .isEqualTo(new DurabilitySpec(Mode.BUFFERED, Target.RAW, 100_000, 20, Duration.ofSeconds(5),
                         Duration.ofSeconds(15)));
-        assertThat(parse("durability: {mode: sync, crash_after: [7s, 7s]}").workloads().get(0).durability()
+        assertThat(parse("durability: {mode: sync, crash_after: [7s, 7s]}").crashWorkloads().get(0).durability()
                 .crashAfterMax()).isEqualTo(Duration.ofSeconds(7));
     }
 
@@ -72,13 +72,14 @@ class DurabilityPlanTest {
         "durability: {mode: fsync}| workloads[0].durability.mode| unknown value 'fsync' (valid: sync, dsync, buffered)",
         "durability: {mode: sync, target: xfs}| workloads[0].durability.target| (valid: raw, ext4)",
         "durability: {mode: sync, records: 0}| workloads[0].durability.records| out of range (valid: 1..1000000)",
+        "durability: {mode: sync, trials: 0}| workloads[0].durability.trials| out of range (valid: 1..1000)",
         "durability: {mode: sync, crash_after: 5s}| workloads[0].durability.crash_after| crash_after: [5s, 15s]",
         "durability: {mode: sync, crash_after: [5s]}| workloads[0].durability.crash_after| got 1 items",
         "durability: {mode: sync, crash_after: [5, 9s]}| workloads[0].durability.crash_after[0]| add a unit: 5s",
         "durability: {mode: sync, crash_after: [9s, 5s]}| workloads[0].durability.crash_after| MIN <= MAX",
         "durability: {mode: sync, crash_after: [0s, 5s]}| workloads[0].durability.crash_after| (valid: 1s..1h)",
         "durability: {mode: sync, crash_after: [1500ms, 5s]}| workloads[0].durability.crash_after| whole number",
-        "durability: {mode: sync, fsync: 1}| workloads[0].durability.fsync| (valid: mode, target, records, crash_after)",
+        "durability: {mode: sync, fsync: 1}| workloads[0].durability.fsync| (valid: mode, target, records, trials, crash_after)",
         "durability: sync| workloads[0].durability| e.g. {mode: sync, target: raw, crash_after: [5s, 15s]}",
         "durability: {mode: sync}, fio: {rw: read}| workloads[0]| give one of fio, iperf3 and durability, not fio and"
                 + " durability (make one workload each)",
@@ -87,6 +88,31 @@ class DurabilityPlanTest {
         PlanException e = refused(yaml);
         assertThat(e.key()).as(e.getMessage()).isEqualTo(key);
         assertThat(e.getMessage()).contains(words.strip());
+    }
+
+    @Test
+    void crashWorkloadsStandApartAndRunOnTheVariantsNbdkitServes() {
+        Plan plan = PlanParser.parse(PLAN.replace("{name: w, DURABILITY}", "{name: w, durability: {mode: sync}}\n"
+                + "  - {name: r, fio: {rw: randwrite}}").replace("  - {name: only, disk: {backend: nbdkit}}",
+                "  - {name: only, disk: {backend: nbdkit}}\n  - {name: file}"), "plans/t.yaml");
+        assertThat(plan.workloads()).extracting(Workload::name).containsExactly("r");
+        assertThat(plan.crashWorkloads()).extracting(Workload::name).containsExactly("w");
+        assertThat(plan.workload("w")).isPresent();
+        assertThat(plan.crashVariants()).extracting(v -> v.name()).containsExactly("only");
+    }
+
+    @Test
+    void aCrashWorkloadNeedsAVariantNbdkitServesOnTheLocalLab() {
+        PlanException none = catchThrowableOfType(PlanException.class, () -> PlanParser.parse(PLAN.replace(
+                "DURABILITY", "durability: {mode: sync}").replace("disk: {backend: nbdkit}", "disk: {bus: virtio}"),
+                "plans/t.yaml"));
+        assertThat(none.getMessage()).doesNotContain("\n").contains("durability workload w needs a variant whose"
+                + " data disk nbdkit serves").contains("backend: nbdkit");
+        PlanException remote = catchThrowableOfType(PlanException.class, () -> PlanParser.parse("connect:"
+                + " qemu+ssh://root@lab1/system\n" + PLAN.replace("DURABILITY", "durability: {mode: sync}"),
+                "plans/t.yaml"));
+        assertThat(remote.getMessage()).doesNotContain("\n").contains("needs the local lab")
+                .contains("qemu+ssh://root@lab1/system");
     }
 
     @Test

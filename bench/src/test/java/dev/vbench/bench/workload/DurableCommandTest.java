@@ -21,7 +21,7 @@ class DurableCommandTest {
 
     @Test
     void createsItsOwnFileOnExt4AndPassesTheNonceUnsigned() {
-        DurabilitySpec spec = new DurabilitySpec(Mode.BUFFERED, Target.EXT4, 77, Duration.ofSeconds(1),
+        DurabilitySpec spec = new DurabilitySpec(Mode.BUFFERED, Target.EXT4, 77, 1, Duration.ofSeconds(1),
                 Duration.ofSeconds(2));
         assertThat(DurableCommand.argv(spec, "/mnt/vbench-durable/records", -1L)).containsExactly(
                 DurableCommand.WRITER, "--target", "/mnt/vbench-durable/records", "--mode", "buffered", "--nonce",

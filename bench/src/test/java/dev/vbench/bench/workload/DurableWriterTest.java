@@ -98,7 +98,7 @@ class DurableWriterTest {
     void writesAndAcknowledgesEveryRecordInEachMode(Mode mode) throws Exception {
         Path file = dir.resolve("records");
         long nonce = 0xDEADBEEFCAFEF00DL; // above 2^63: the writer reads it unsigned
-        DurabilitySpec spec = new DurabilitySpec(mode, Target.EXT4, 300, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        DurabilitySpec spec = new DurabilitySpec(mode, Target.EXT4, 300, 1, Duration.ofSeconds(1), Duration.ofSeconds(1));
         List<String> argv = new ArrayList<>(DurableCommand.argv(spec, file.toString(), nonce));
         argv.set(0, writer.toString());
         Run r = run(argv);
