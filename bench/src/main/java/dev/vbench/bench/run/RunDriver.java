@@ -32,25 +32,21 @@ import java.util.stream.Collectors;
  * ({@link RoundSchedule}); a visit boots a fresh overlay of the base image, proves the devices, warms up, measures
  * every repetition (workloads in a seeded order each time) and tears the guest down. With {@code native: true} the
  * round also visits the host itself, in its random place ({@link NativeRunner}). After each round from the
- * second, a sequential plan takes a look ({@link RunOutputs#looks}) and stops once the claims and tested comparisons
- * are decided; otherwise every boot of the plan is taken. The driver only sequences; beside it, {@link ResumeState}
- * knows what is done, the {@link Journal}, {@link Progress} and {@link RawOutput} listen to its events,
- * {@link VariantRunner} boots and measures each visit, {@link Failures} classifies what goes wrong and
- * {@link RunOutputs} writes run.json, results.csv and the report, marked complete, partial or interrupted. Whatever
- * happens, every guest, overlay and server the run created is torn down. {@link BootAhead} boots a round's guests
- * several at once (as the host's free memory and cores allow), never while one is measured; one is measured at a
- * time. A plan whose guest cannot fit into the host's memory ({@link MemoryBudget}) is refused before anything.
+ * second, a sequential plan takes a look ({@link RunOutputs#looks}) and stops once decided. Then the crash
+ * trials of durability workloads ({@link CrashTrials}). The driver only sequences: {@link ResumeState} knows what
+ * is done, {@link Journal}, {@link Progress} and {@link RawOutput} listen, {@link VariantRunner} boots and
+ * measures, {@link Failures} classifies failures, {@link RunOutputs} writes the outputs. Every guest, overlay and
+ * server the run created is torn down. {@link BootAhead} boots a round's guests several at once as memory and
+ * cores allow, never while one is measured. A guest too big for the host ({@link MemoryBudget}) is refused first.
  */
 public final class RunDriver {
     /** How a run is set up beyond its plan. */
     public record Options(Path outDir, Path planFile, Long seed, Path claimsFile, boolean resume,
-            Duration bootTimeout, Provisioner.Factory provisioners, LabHome lab, PrintWriter out) {
-    }
+            Duration bootTimeout, Provisioner.Factory provisioners, LabHome lab, PrintWriter out) { }
 
     /** How the run ended and what its claims came to. */
     public record Result(RunStatus status, List<VariantFailure> failures, AnalysisOutcome outcome,
-                         List<ClaimResult> claims, Path outDir) {
-    }
+                         List<ClaimResult> claims, Path outDir) { }
 
     private final Plan plan;
     private final Options options;
@@ -141,8 +137,7 @@ public final class RunDriver {
                         WorkloadRunner.IPERF3_PID), state.runId()), options.lab().sshKey(), access.ssh(),
                         options.bootTimeout(), guard::interrupted);
                 ceiling = new NativeRunner(access.shell(host), access.nativeDir(pool(), image),
-                        serverHosts.get(plan.baseline()), events,
-                        guard::interrupted);
+                        serverHosts.get(plan.baseline()), events, guard::interrupted);
                 events.on(new RunEvent.Started(state.runId(), state.seed(), Instant.now(), state.resumed(),
                         options.planFile() == null ? null : options.planFile().toAbsolutePath().toString()));
                 status = measure(provisioner, image);
@@ -181,7 +176,8 @@ public final class RunDriver {
             RoundSchedule schedule = new RoundSchedule(state.seed());
             Instant first = Instant.now();
             MemoryBudget budget = MemoryBudget.of(plan.guest(), accel.resolved());
-            for (int boot = 1; boot <= replication.boots() && !guard.interrupted(); boot++) {
+            for (int boot = 1; boot <= replication.boots() && !plan.workloads().isEmpty() && !guard.interrupted();
+                    boot++) {
                 Round r = new Round(provisioner, boot, accel, image, pool, budget, schedule);
                 List<String> order = schedule.visits(boot, visits);
                 int at = order.indexOf(NativeCeiling.VARIANT);
@@ -197,6 +193,10 @@ public final class RunDriver {
                     }
                     break;
                 }
+            }
+            if (!plan.crashWorkloads().isEmpty() && !guard.interrupted()) {
+                new CrashTrials(runner, (v, b) -> guest(v, b, accel, image, pool), g -> guests.drop(g.name()), events,
+                        guard::interrupted, options.bootTimeout(), state.seed(), dir).run(provisioner, plan);
             }
         } finally {
             guests.dropAll();
