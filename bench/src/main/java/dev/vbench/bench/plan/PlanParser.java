@@ -4,7 +4,6 @@ import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.GuestSpec;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
-import dev.vbench.results.claims.Claim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -129,7 +128,7 @@ public final class PlanParser {
                 "e.g. workloads: [{name: randread-4k, fio: {rw: randread}}]"));
         Replication replication = Replication.read(top);
         boolean nativeCeiling = top.get("native").map(PlanNode::bool).orElse(false);
-        List<Claim> claims = List.of();
+        ClaimLists claims = ClaimLists.NONE;
         Path claimsFile = null;
         PlanNode claimsNode = top.get("claims").orElse(null);
         if (claimsNode != null && !claimsNode.isNull()) {
@@ -143,6 +142,7 @@ public final class PlanParser {
             }
         }
         return new Plan(name, connect, hosts, image, accel, guest, network, baseline, canary, variants, workloads,
-                replication, ParallelBoots.read(top), claims, claimsFile, nativeCeiling, text);
+                replication, ParallelBoots.read(top), claims.speed(), claimsFile, nativeCeiling, text,
+                claims.durability());
     }
 }
