@@ -2,12 +2,15 @@ package dev.vbench.bench.plan;
 
 import dev.vbench.provisioning.Variant;
 import dev.vbench.results.claims.Claim;
+import dev.vbench.results.claims.DurabilityClaim;
+import dev.vbench.results.claims.DurabilityMetric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads claims into {@link Claim}s, the one claim record: the list under a plan's {@code claims:} key and a claims
@@ -31,31 +34,64 @@ import java.util.Map;
  * alphabet of variant names. Inside a plan they must also name the plan's variants and workloads, and the metric
  * one that workload produces; a claims file on its own ({@code --claims}) is not tied to a plan, and a claim about
  * a cell without samples is decided INCONCLUSIVE. Problems are {@link PlanException}s naming file, line and key.
+ *
+ * <p>A claim whose metric is a {@link DurabilityMetric} ({@code acked_lost}, {@code corrupt}) is a
+ * {@link DurabilityClaim} instead, with the keys {@code id, text, variant, workload, metric, max}: {@code max} the
+ * most a crash trial may count and still support it (a whole number, 0 for "never"). Ids are unique across both
+ * kinds.
+ *
+ * <pre>
+ *   - id: writethrough-keeps-synced
+ *     variant: virtio-wt
+ *     workload: durable-sync
+ *     metric: acked_lost
+ *     max: 0
+ * </pre>
  */
 public final class ClaimsReader {
     private static final String FILE_KEY = "claims";
     private static final List<String> KEYS = List.of("id", "text", "baseline", "candidate", "workload", "metric",
             "min_gain");
+    private static final List<String> DURABILITY_KEYS = List.of("id", "text", "variant", "workload", "metric", "max");
 
     private ClaimsReader() {
     }
 
     /**
-     * Reads a claims file (UTF-8).
+     * Reads the speed claims of a claims file (UTF-8); {@link #readAll} also gives its durability claims.
      *
      * @throws IOException    when the file cannot be read
      * @throws PlanException  when it is not a valid claims file
      */
     public static List<Claim> read(Path file) throws IOException {
-        return parse(PlanParser.readText(file, "claims file", "give the path of a claims file"), file.toString());
+        return readAll(file).speed();
     }
 
     /**
-     * Parses the text of a claims file; {@code fileName} names it in messages.
+     * Reads every claim of a claims file (UTF-8).
+     *
+     * @throws IOException    when the file cannot be read
+     * @throws PlanException  when it is not a valid claims file
+     */
+    public static ClaimLists readAll(Path file) throws IOException {
+        return parseAll(PlanParser.readText(file, "claims file", "give the path of a claims file"), file.toString());
+    }
+
+    /**
+     * Parses the speed claims of the text of a claims file; {@code fileName} names it in messages.
      *
      * @throws PlanException when the text is not a valid claims file
      */
     public static List<Claim> parse(String text, String fileName) {
+        return parseAll(text, fileName).speed();
+    }
+
+    /**
+     * Parses every claim of the text of a claims file; {@code fileName} names it in messages.
+     *
+     * @throws PlanException when the text is not a valid claims file
+     */
+    public static ClaimLists parseAll(String text, String fileName) {
         PlanNode root = PlanYaml.read(text, fileName);
         if (root == null || root.isNull()) {
             throw new PlanException(fileName, 1, FILE_KEY, "missing (required; a claims file is a mapping with the"
@@ -70,12 +106,15 @@ public final class ClaimsReader {
      * The claims of a list node; with {@code variants} and {@code workloads} (a plan's) their references are checked,
      * with {@code null} they are not.
      */
-    static List<Claim> read(PlanNode list, List<Variant> variants, List<Workload> workloads) {
+    static ClaimLists read(PlanNode list, List<Variant> variants, List<Workload> workloads) {
         Map<String, PlanNode> ids = new HashMap<>();
         List<Claim> out = new ArrayList<>();
+        List<DurabilityClaim> durable = new ArrayList<>();
         for (PlanNode item : list.list("a list of claims (use [] for none)")) {
-            PlanNode m = item.map("a mapping {id, text, baseline, candidate, workload, metric, min_gain}")
-                    .allowKeys(KEYS);
+            PlanNode m = item.map("a mapping {id, text, baseline, candidate, workload, metric, min_gain}");
+            Optional<DurabilityMetric> durability = m.get("metric").filter(PlanNode::isValue).map(PlanNode::text)
+                    .flatMap(DurabilityMetric::of);
+            m.allowKeys(durability.isPresent() ? DURABILITY_KEYS : KEYS);
             PlanNode idNode = m.required("id", "e.g. id: virtio-blk-iops");
             String id = idNode.name(Claim.ID, "claim id");
             PlanNode first = ids.putIfAbsent(id, idNode);
@@ -83,9 +122,13 @@ public final class ClaimsReader {
                 throw idNode.error("duplicate claim id " + OneLine.quote(id) + " (first on line " + first.line() + ")");
             }
             List<String> variantNames = variants == null ? null : variants.stream().map(Variant::name).toList();
+            List<String> workloadNames = workloads == null ? null : workloads.stream().map(Workload::name).toList();
+            if (durability.isPresent()) {
+                durable.add(durability(m, id, durability.get(), variantNames, workloadNames));
+                continue;
+            }
             String baseline = name(m.required("baseline", "a variant name"), variantNames, "variant");
             String candidate = name(m.required("candidate", "a variant name"), variantNames, "variant");
-            List<String> workloadNames = workloads == null ? null : workloads.stream().map(Workload::name).toList();
             String workload = name(m.required("workload", "a workload name"), workloadNames, "workload");
             String metric = workloads == null ? metric(m.required("metric", "e.g. metric: read_iops"))
                     : metric(m, workloads.get(workloadNames.indexOf(workload)));
@@ -103,7 +146,20 @@ public final class ClaimsReader {
             }
             out.add(new Claim(id, text, baseline, candidate, workload, metric, minGain));
         }
-        return List.copyOf(out);
+        return new ClaimLists(out, durable);
+    }
+
+    /** A durability claim: what a crash trial of {@code variant} running {@code workload} may cost at most. */
+    private static DurabilityClaim durability(PlanNode m, String id, DurabilityMetric metric, List<String> variants,
+            List<String> workloads) {
+        String variant = name(m.required("variant", "the variant crashed, e.g. variant: virtio-wt"), variants,
+                "variant");
+        String workload = name(m.required("workload", "the durability workload run on it"), workloads, "workload");
+        int max = m.required("max", "the most " + metric.json() + " a crash trial may have, e.g. max: 0 for never")
+                .integer(0, Integer.MAX_VALUE);
+        String text = m.get("text").map(ClaimsReader::text)
+                .orElseGet(() -> DurabilityClaim.defaultText(variant, workload, metric, max));
+        return new DurabilityClaim(id, text, variant, workload, metric, max);
     }
 
     /** A variant or workload name: one of {@code valid}, or any well-formed name when {@code valid} is null. */

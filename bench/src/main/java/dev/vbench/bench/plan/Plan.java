@@ -6,6 +6,7 @@ import dev.vbench.provisioning.GuestSpec;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
 import dev.vbench.results.claims.Claim;
+import dev.vbench.results.claims.DurabilityClaim;
 import dev.vbench.results.stats.NativeCeiling;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,11 +42,14 @@ import java.util.stream.Stream;
  * @param nativeCeiling whether each workload also runs on the hypervisor host itself, without a guest, once a
  *                    round of boots (the pseudo-variant {@code native}, the ceiling of every variant)
  * @param source      the plan text exactly as read, for the record of a run
+ * @param durabilityClaims durability claims given inline (a {@code claims:} item whose metric is a durability
+ *                    metric), checked against the variants and workloads; empty when none or when {@code claimsFile}
+ *                    is set
  */
 public record Plan(String name, String connect, PlanHosts hosts, PlanImage image, Accel accel, GuestSpec guest,
         NetworkSpec network, String baseline, List<String> canary, List<Variant> variants, List<Workload> workloads,
-        List<Workload> crashWorkloads, Replication replication, ParallelBoots parallelBoots, List<Claim> claims, Path claimsFile,
-        boolean nativeCeiling, String source) {
+        List<Workload> crashWorkloads, Replication replication, ParallelBoots parallelBoots, List<Claim> claims,
+        Path claimsFile, boolean nativeCeiling, String source, List<DurabilityClaim> durabilityClaims) {
 
     /** The libvirt URI used when a plan names none. */
     public static final String DEFAULT_CONNECT = "qemu:///system";
@@ -72,6 +76,7 @@ public record Plan(String name, String connect, PlanHosts hosts, PlanImage image
             throw new IllegalArgumentException("measured and crash workloads are mixed up");
         }
         claims = List.copyOf(claims);
+        durabilityClaims = List.copyOf(durabilityClaims);
         canary = List.copyOf(canary);
         if (variants.stream().anyMatch(v -> NativeCeiling.isNative(v.name()))) {
             throw new IllegalArgumentException("'" + NativeCeiling.VARIANT + "' is reserved for the host's own"
@@ -87,7 +92,7 @@ public record Plan(String name, String connect, PlanHosts hosts, PlanImage image
             throw new IllegalArgumentException("baseline " + baseline + " is not a variant of the plan");
         }
         requireCanaryPair(canary, variants);
-        if (claimsFile != null && !claims.isEmpty()) {
+        if (claimsFile != null && !(claims.isEmpty() && durabilityClaims.isEmpty())) {
             throw new IllegalArgumentException("a plan has inline claims or a claims file, not both");
         }
     }

@@ -4,7 +4,6 @@ import dev.vbench.provisioning.Accel;
 import dev.vbench.provisioning.GuestSpec;
 import dev.vbench.provisioning.NetworkSpec;
 import dev.vbench.provisioning.Variant;
-import dev.vbench.results.claims.Claim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -133,20 +132,21 @@ public final class PlanParser {
         CrashPlan.check(workloadsNode, crashWorkloads, variants, hosts);
         Replication replication = Replication.read(top);
         boolean nativeCeiling = top.get("native").map(PlanNode::bool).orElse(false);
-        List<Claim> claims = List.of();
+        ClaimLists claims = ClaimLists.NONE;
         Path claimsFile = null;
         PlanNode claimsNode = top.get("claims").orElse(null);
         if (claimsNode != null && !claimsNode.isNull()) {
             if (claimsNode.isText()) {
                 claimsFile = claimsNode.toPath();
             } else if (claimsNode.isList()) {
-                claims = ClaimsReader.read(claimsNode, variants, workloads);
+                claims = ClaimsReader.read(claimsNode, variants, all);
             } else {
                 throw claimsNode.error("expected a list of claims or the path of a claims file, got "
                         + claimsNode.describe());
             }
         }
         return new Plan(name, connect, hosts, image, accel, guest, network, baseline, canary, variants, workloads,
-                crashWorkloads, replication, ParallelBoots.read(top), claims, claimsFile, nativeCeiling, text);
+                crashWorkloads, replication, ParallelBoots.read(top), claims.speed(), claimsFile, nativeCeiling, text,
+                claims.durability());
     }
 }

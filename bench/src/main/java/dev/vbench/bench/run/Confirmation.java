@@ -84,7 +84,7 @@ public record Confirmation(Duration bootTimeout, Provisioner.Factory provisioner
                 plan.variants().stream().filter(v -> variants.contains(v.name())).toList(),
                 plan.workloads().stream().filter(w -> workloads.contains(w.name())).toList(), List.of(),
                 new Replication(1, plan.replication().repetitions(), Replication.Stopping.FIXED), plan.parallelBoots(),
-                List.of(), null, false, plan.source());
+                List.of(), null, false, plan.source(), List.of());
     }
 
     private static Path freshDirectory(Path runDir) {

@@ -38,7 +38,8 @@ final class HostPlans {
 
     /**
      * Host number {@code index}'s plan: that host alone, the variants laid out on it ({@link PlanHosts#variantsOn}),
-     * the canary pair when both of it are there, and the claims whose two variants are there.
+     * the canary pair when both of it are there, and the claims whose two variants are there
+     * (durability claims: whose variant is there).
      */
     static Plan on(Plan plan, int index, List<Claim> claims) {
         PlanHosts all = plan.hosts();
@@ -50,7 +51,8 @@ final class HostPlans {
                 .filter(c -> names.contains(c.baseline()) && names.contains(c.candidate())).toList();
         PlanHosts one = new PlanHosts(List.of(host), false, all.iperf3Server(), all.claimsHoldOn());
         return new Plan(plan.name(), host.connect(), one, plan.image(), plan.accel(), plan.guest(), plan.network(),
-                plan.baseline(), canary, variants, plan.workloads(), plan.crashWorkloads(), plan.replication(), plan.parallelBoots(), here,
-                null, plan.nativeCeiling(), plan.source());
+                plan.baseline(), canary, variants, plan.workloads(), plan.crashWorkloads(), plan.replication(),
+                plan.parallelBoots(), here, null, plan.nativeCeiling(), plan.source(),
+                plan.durabilityClaims().stream().filter(c -> names.contains(c.variant())).toList());
     }
 }

@@ -90,7 +90,7 @@ class CanaryPlanTest {
 
     private static Plan copy(Plan p, List<String> canary, List<Variant> variants) {
         return new Plan(p.name(), p.connect(), p.hosts(), p.image(), p.accel(), p.guest(), p.network(), p.baseline(),
-                canary, variants, p.workloads(), p.crashWorkloads(), p.replication(), p.parallelBoots(), p.claims(), p.claimsFile(),
-                p.nativeCeiling(), p.source());
+                canary, variants, p.workloads(), p.crashWorkloads(), p.replication(), p.parallelBoots(), p.claims(),
+                p.claimsFile(), p.nativeCeiling(), p.source(), p.durabilityClaims());
     }
 }
