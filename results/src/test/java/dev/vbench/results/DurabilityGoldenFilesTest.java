@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * keeps every acknowledged record over 4 trials, unsafe loses some in one of 4 (torn records too, fsck errors),
  * none was refused twice and never checked. Regenerate with {@code -Dvbench.updateGolden=true}.
  */
-class DurabilityGoldenFilesTest {
+public class DurabilityGoldenFilesTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     private static final boolean UPDATE = Boolean.getBoolean("vbench.updateGolden");
     private static final String REFUSED = "libvirt refused cache=none: <nbd> & O_DIRECT";
@@ -43,7 +43,8 @@ class DurabilityGoldenFilesTest {
         Locale.setDefault(saved);
     }
 
-    static DurabilitySummary summary() {
+    /** The summary sealed here, also drawn by the chart test. */
+    public static DurabilitySummary summary() {
         List<DurabilityTrial> trials = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             trials.add(DurabilityTrial.valid("virtio-wt", "durable-sync", i, new TrialCheck(100L * i, 0, List.of(),
