@@ -2,9 +2,12 @@ package dev.vbench.results;
 
 import dev.vbench.results.chart.ChartFile;
 import dev.vbench.results.chart.ChartSet;
+import dev.vbench.results.chart.DurabilityChart;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.claims.ClaimEvaluator;
 import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.durability.DurabilitySummary;
+import dev.vbench.results.report.DurabilityReport;
 import dev.vbench.results.report.JunitXml;
 import dev.vbench.results.report.ReportHtml;
 import dev.vbench.results.report.SummaryJson;
@@ -41,6 +44,8 @@ public final class Analysis {
     public static final String REPORT_HTML = "report.html";
     /** Name of the chart directory. */
     public static final String CHARTS_DIR = "charts";
+    /** The crash trials of a run summed up, per (variant, workload), and the durability claims decided. */
+    public static final String DURABILITY_JSON = "durability.json";
 
     private Analysis() {
     }
@@ -160,5 +165,30 @@ public final class Analysis {
         OutputFiles.replace(dir.resolve(SUMMARY_JSON), SummaryJson.format(result));
         OutputFiles.replace(dir.resolve(JUNIT_XML), JunitXml.format(result));
         OutputFiles.replace(dir.resolve(REPORT_HTML), ReportHtml.format(result, charts));
+    }
+
+    /**
+     * {@link #write(Path, AnalysisResult)} for a run that also crashed hosts: summary.json gets a {@code durability}
+     * object, the report its durability section and chart, and {@value #DURABILITY_JSON} is written beside them.
+     */
+    public static void write(Path dir, AnalysisResult result, DurabilitySummary durability) throws IOException {
+        OutputFiles.directory(dir);
+        List<ChartFile> charts = new ArrayList<>(ChartSet.render(result, dir, CHARTS_DIR));
+        charts.addAll(DurabilityChart.render(durability, dir, CHARTS_DIR));
+        OutputFiles.replace(dir.resolve(SUMMARY_JSON), SummaryJson.format(result, durability));
+        OutputFiles.replace(dir.resolve(JUNIT_XML), JunitXml.format(result));
+        OutputFiles.replace(dir.resolve(REPORT_HTML), ReportHtml.format(result, charts, durability));
+        OutputFiles.replace(dir.resolve(DURABILITY_JSON), DurabilityReport.json(durability));
+    }
+
+    /**
+     * The outputs of a run of crash trials only (nothing to analyse for speed): {@value #DURABILITY_JSON} and a
+     * report.html with the durability section and chart; no summary.json, which describes measurements.
+     */
+    public static void writeDurability(Path dir, String plan, DurabilitySummary durability) throws IOException {
+        OutputFiles.directory(dir);
+        List<ChartFile> charts = DurabilityChart.render(durability, dir, CHARTS_DIR);
+        OutputFiles.replace(dir.resolve(REPORT_HTML), ReportHtml.durabilityPage(plan, durability, charts));
+        OutputFiles.replace(dir.resolve(DURABILITY_JSON), DurabilityReport.json(durability));
     }
 }

@@ -8,6 +8,7 @@ import dev.vbench.bench.plan.PlanParser;
 import dev.vbench.bench.run.ImageLayout;
 import dev.vbench.bench.run.LabHome;
 import dev.vbench.provisioning.Accel;
+import dev.vbench.provisioning.DiskBackend;
 import dev.vbench.provisioning.DomainSpec;
 import dev.vbench.provisioning.DomainXml;
 import dev.vbench.provisioning.ImageSpec;
@@ -93,10 +94,18 @@ public final class PlanCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "plan %s: %d variants (baseline %s%s), %d workloads, %s%s%n", parsed.name(),
                 parsed.variants().size(), parsed.baseline(), parsed.canary().isEmpty() ? ""
                         : "; canary " + String.join(" and ", parsed.canary()), parsed.workloads().size(),
-                parsed.replication().describe(),
+                parsed.replication().describe() + crashTrials(parsed),
                 emitXml == null ? "" : "; wrote " + xml.size() + " domain definitions to " + emitXml);
         err.flush();
         return ExitCode.OK;
+    }
+
+    /** What a plan's crash workloads add: {@code ; then N crash trials on the variants nbdkit serves}. */
+    static String crashTrials(Plan p) {
+        int trials = p.crashWorkloads().stream().mapToInt(w -> w.durability().trials()).sum()
+                * p.crashVariants().size();
+        return trials == 0 ? "" : "; then " + trials + " crash trials (" + p.crashWorkloads().size()
+                + " durability workloads on " + p.crashVariants().size() + " variants nbdkit serves), a boot each";
     }
 
     /** The listing of {@code vbench plan}: name padded to a column, then the devices. */
@@ -104,7 +113,9 @@ public final class PlanCommand implements Callable<Integer> {
         int width = variants.stream().mapToInt(v -> v.name().length()).max().orElse(0);
         return variants.stream().map(v -> String.format(Locale.ROOT, "%-" + width + "s  disk=%s cache=%s io=%s nic=%s",
                 v.name(), v.disk().bus().planName(), v.disk().cache().planName(),
-                v.disk().io() == null ? "default" : v.disk().io().planName(), v.nic().model().planName())).toList();
+                v.disk().io() == null ? "default" : v.disk().io().planName(), v.nic().model().planName())
+                + (v.disk().backend() == DiskBackend.FILE ? "" : " backend=" + v.disk().backend().planName()))
+                .toList();
     }
 
     private Map<String, String> renderAll(Plan p) {

@@ -117,6 +117,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConsoleSummary.lines(result.claims(), result.outDir().resolve(Analysis.REPORT_HTML).toString())
                 .forEach(progress::println);
+        if (result.durability() != null) {
+            result.durability().claims().forEach(v -> progress.println("durability claim " + v.claim().id() + ": "
+                    + v.verdict() + " (" + v.reason() + ")"));
+            progress.println("durability: " + result.outDir().resolve(Analysis.DURABILITY_JSON));
+        }
         if (history.given() && result.status() != RunStatus.INTERRUPTED) {
             try (HistoryStore store = history.open()) {
                 progress.println(HistoryIngestCommand.line(store.ingest(RunArchive.read(result.outDir()))));

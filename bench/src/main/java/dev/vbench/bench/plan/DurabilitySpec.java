@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param target          where the records go: the raw data disk, or a file on an ext4 file system on it
  * @param records         records written at most, 1..{@value #MAX_RECORDS} (4 KiB each; the crash normally comes
  *                        first)
- * @param trials          crash trials per variant, 1..{@value #MAX_TRIALS} (default {@value #DEFAULT_TRIALS}), each on a
- *                        fresh boot
+ * @param trials          crash trials per variant, 1..{@value #MAX_TRIALS} (default {@value #DEFAULT_TRIALS}),
+ *                        each on a fresh boot
  * @param crashAfterMin   earliest crash, after the writer printed {@code start}; whole seconds, 1 s .. 1 h
  * @param crashAfterMax   latest crash, whole seconds, {@code crashAfterMin} .. 1 h
  */
@@ -130,7 +130,8 @@ public record DurabilitySpec(Mode mode, Target target, int records, int trials, 
      * @return a trial on the raw disk with the defaults: 100,000 records at most, crash after 5 s .. 15 s
      */
     public static DurabilitySpec of(Mode mode) {
-        return new DurabilitySpec(mode, Target.RAW, DEFAULT_RECORDS, DEFAULT_TRIALS, DEFAULT_CRASH_MIN, DEFAULT_CRASH_MAX);
+        return new DurabilitySpec(mode, Target.RAW, DEFAULT_RECORDS, DEFAULT_TRIALS, DEFAULT_CRASH_MIN,
+                DEFAULT_CRASH_MAX);
     }
 
     /** @return {@link #crashAfterMin()} in seconds, as run.json records it */

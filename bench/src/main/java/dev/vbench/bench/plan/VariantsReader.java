@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Reads a plan's {@code variants} list, merges the variants its {@code matrix} generates ({@link MatrixReader}),
  * expands the {@code canary} into its A/A pair and resolves {@code baseline}. A variant is
- * {@code {name: NAME, disk: {bus, cache, io, backend}, nic: {model}, network: NETWORK}}; its {@code network} (spelled as the
- * plan's, {@link NetworkReader}) takes the place of the plan's for that variant.
+ * {@code {name: NAME, disk: {bus, cache, io, backend}, nic: {model}, network: NETWORK}}; its {@code network}
+ * (spelled as the plan's, {@link NetworkReader}) takes the place of the plan's for that variant.
  */
 final class VariantsReader {
     /** The word for "libvirt's default" of {@code disk.io}. */

@@ -77,7 +77,8 @@ record PlanRecord(String name, String connect, String image, String accel, Guest
     private static VariantJson variant(Variant v) {
         return new VariantJson(v.name(), new Disk(v.disk().bus().planName(), v.disk().cache().planName(),
                 v.disk().io() == null ? null : v.disk().io().planName(),
-                v.disk().backend() == DiskBackend.FILE ? null : v.disk().backend().planName()), new Nic(v.nic().model().planName()),
+                v.disk().backend() == DiskBackend.FILE ? null : v.disk().backend().planName()),
+                new Nic(v.nic().model().planName()),
                 v.network() == null ? null : network(v.network()));
     }
 

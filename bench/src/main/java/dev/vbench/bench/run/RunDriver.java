@@ -12,6 +12,7 @@ import dev.vbench.provisioning.Variant;
 import dev.vbench.provisioning.libvirt.LibvirtUri;
 import dev.vbench.results.AnalysisOutcome;
 import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.durability.DurabilitySummary;
 import dev.vbench.results.stats.NativeCeiling;
 import dev.vbench.results.RunStatus;
 import dev.vbench.results.VariantFailure;
@@ -35,9 +36,8 @@ import java.util.stream.Collectors;
  * second, a sequential plan takes a look ({@link RunOutputs#looks}) and stops once decided. Then the crash
  * trials of durability workloads ({@link CrashTrials}). The driver only sequences: {@link ResumeState} knows what
  * is done, {@link Journal}, {@link Progress} and {@link RawOutput} listen, {@link VariantRunner} boots and
- * measures, {@link Failures} classifies failures, {@link RunOutputs} writes the outputs. Every guest, overlay and
- * server the run created is torn down. {@link BootAhead} boots a round's guests several at once as memory and
- * cores allow, never while one is measured. A guest too big for the host ({@link MemoryBudget}) is refused first.
+ * measures, {@link Failures} classifies failures, {@link RunOutputs} writes the outputs; all it made is torn down.
+ * {@link BootAhead} boots guests together as memory and cores allow, never while one is measured.
  */
 public final class RunDriver {
     /** How a run is set up beyond its plan. */
@@ -46,7 +46,7 @@ public final class RunDriver {
 
     /** How the run ended and what its claims came to. */
     public record Result(RunStatus status, List<VariantFailure> failures, AnalysisOutcome outcome,
-                         List<ClaimResult> claims, Path outDir) { }
+                         List<ClaimResult> claims, Path outDir, DurabilitySummary durability) { }
 
     private final Plan plan;
     private final Options options;

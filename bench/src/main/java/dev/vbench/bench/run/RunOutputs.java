@@ -2,6 +2,7 @@ package dev.vbench.bench.run;
 
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanException;
+import dev.vbench.bench.plan.Workload;
 import dev.vbench.bench.workload.Metric;
 import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
@@ -13,6 +14,10 @@ import dev.vbench.results.Sample;
 import dev.vbench.results.SampleCsv;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
+import dev.vbench.results.claims.ClaimVerdict;
+import dev.vbench.results.durability.DurabilitySummary;
+import dev.vbench.results.durability.DurabilityVerdict;
+import dev.vbench.results.metric.MetricCatalog;
 import dev.vbench.results.sequential.SequentialAction;
 import dev.vbench.results.sequential.SequentialLook;
 import dev.vbench.results.stats.NativeCeiling;
@@ -20,10 +25,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writes what a run completed to its directory: run.json, results.csv and, when anything was measured, the
@@ -31,6 +38,7 @@ import java.util.Set;
  */
 final class RunOutputs {
     static final String RESULTS_CSV = RunDirectory.RESULTS_CSV;
+    private static final String WRITE_IOPS = MetricCatalog.fio("write", MetricCatalog.FioMeasure.IOPS).name();
 
     private final Plan plan;
     private final Path planFile;
@@ -70,16 +78,56 @@ final class RunOutputs {
                 reported.add(new VariantFailure(plan.baseline(), "not measured: the run ended ("
                         + status.text() + ") before the baseline was measured"));
             }
+            DurabilitySummary durability = durability(samples);
             if (samples.isEmpty()) {
-                return new RunDriver.Result(status, failures, AnalysisOutcome.ALL_SUPPORTED, List.of(), dir);
+                if (durability != null) {
+                    Analysis.writeDurability(dir, plan.name(), durability);
+                }
+                return new RunDriver.Result(status, failures, worst(AnalysisOutcome.ALL_SUPPORTED, durability),
+                        List.of(), dir, durability);
             }
             AnalysisResult result = Analysis.compute(samples, plan.baseline(), claims, new RunContext(env, reported,
                     status), plan.replication().design());
-            Analysis.write(dir, result);
-            return new RunDriver.Result(status, failures, result.outcome(), result.claims(), dir);
+            if (durability == null) {
+                Analysis.write(dir, result);
+            } else {
+                Analysis.write(dir, result, durability);
+            }
+            return new RunDriver.Result(status, failures, worst(result.outcome(), durability), result.claims(), dir,
+                    durability);
         } catch (IOException e) {
             throw new OutputException("cannot write the results to " + dir + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The crash trials recorded in the run directory summed up with the durability claims, beside each variant's
+     * write IOPS (the mean of {@code write_iops} over its first fio workload that has it); {@code null} for a plan
+     * without crash workloads.
+     */
+    private DurabilitySummary durability(List<Sample> samples) {
+        if (plan.crashWorkloads().isEmpty()) {
+            return null;
+        }
+        Map<String, Double> writeIops = new HashMap<>();
+        for (Workload w : plan.workloads()) {
+            samples.stream().filter(s -> s.workload().equals(w.name()) && s.metric().equals(WRITE_IOPS))
+                    .collect(Collectors.groupingBy(Sample::variant, Collectors.averagingDouble(Sample::value)))
+                    .forEach(writeIops::putIfAbsent);
+        }
+        return DurabilitySummary.of(CrashTrials.read(dir).stream().map(CrashTrial::result).toList(), writeIops,
+                plan.durabilityClaims());
+    }
+
+    /** The worse of the speed claims' outcome and the durability claims' verdicts. */
+    private static AnalysisOutcome worst(AnalysisOutcome speed, DurabilitySummary durability) {
+        List<ClaimVerdict> verdicts = durability == null ? List.of()
+                : durability.claims().stream().map(DurabilityVerdict::verdict).toList();
+        if (speed == AnalysisOutcome.SOME_REFUTED || verdicts.contains(ClaimVerdict.REFUTED)) {
+            return AnalysisOutcome.SOME_REFUTED;
+        }
+        return speed == AnalysisOutcome.SOME_INCONCLUSIVE || verdicts.contains(ClaimVerdict.INCONCLUSIVE)
+                ? AnalysisOutcome.SOME_INCONCLUSIVE : AnalysisOutcome.ALL_SUPPORTED;
     }
 
     private static List<VariantFailure> failures(List<VariantRecord> variants) {

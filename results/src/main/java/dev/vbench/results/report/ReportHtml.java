@@ -4,6 +4,7 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.SafeMustacheFactory;
 import dev.vbench.results.AnalysisResult;
 import dev.vbench.results.chart.ChartFile;
+import dev.vbench.results.durability.DurabilitySummary;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,11 @@ import java.util.Set;
 public final class ReportHtml {
     private static final String DIR = "dev/vbench/results/report";
     private static final Mustache TEMPLATE = new SafeMustacheFactory(
-            Set.of("report.mustache", "gain.mustache", "style.mustache"), DIR).compile("report.mustache");
+            Set.of("report.mustache", "gain.mustache", "style.mustache", "durability.mustache"), DIR)
+            .compile("report.mustache");
+    private static final Mustache PAGE = new SafeMustacheFactory(
+            Set.of("durability-page.mustache", "style.mustache", "durability.mustache"), DIR)
+            .compile("durability-page.mustache");
 
     private ReportHtml() {
     }
@@ -33,7 +38,28 @@ public final class ReportHtml {
      */
     public static String format(AnalysisResult result, List<ChartFile> charts) {
         StringWriter out = new StringWriter();
-        TEMPLATE.execute(out, ReportView.of(result, charts));
+        TEMPLATE.execute(out, ReportView.of(result, charts, null));
         return out.toString();
+    }
+
+    /**
+     * The report of a run that measured and crashed: {@link #format(AnalysisResult, List)} with the durability
+     * section (what each variant's crash trials lost, and the durability claims) before the method.
+     */
+    public static String format(AnalysisResult result, List<ChartFile> charts, DurabilitySummary durability) {
+        StringWriter out = new StringWriter();
+        TEMPLATE.execute(out, ReportView.of(result, charts, DurabilityReport.View.of(durability)));
+        return out.toString();
+    }
+
+    /** The report of a run of crash trials only: the durability section and its chart on a page of their own. */
+    public static String durabilityPage(String plan, DurabilitySummary durability, List<ChartFile> charts) {
+        StringWriter out = new StringWriter();
+        PAGE.execute(out, new DurabilityPage(plan, charts, DurabilityReport.View.of(durability)));
+        return out.toString();
+    }
+
+    /** What the page of a crash-trials-only run shows. */
+    record DurabilityPage(String plan, List<ChartFile> charts, DurabilityReport.View durability) {
     }
 }

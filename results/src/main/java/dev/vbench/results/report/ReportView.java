@@ -54,9 +54,9 @@ record ReportView(String baseline, String status, String statusText, long varian
                   List<ClaimRow> claims,
                   boolean anyClaims, List<ChartFile> charts, List<ComparisonRow> comparisons, boolean anyComparisons,
                   List<CeilingRow> ceiling, boolean anyCeiling, List<CellRow> cells, List<VariantFailure> failures,
-                  List<EnvironmentRow> environment, boolean anyEnvironment) {
+                  List<EnvironmentRow> environment, boolean anyEnvironment, DurabilityReport.View durability) {
 
-    static ReportView of(AnalysisResult result, List<ChartFile> charts) {
+    static ReportView of(AnalysisResult result, List<ChartFile> charts, DurabilityReport.View durability) {
         RunStatus status = result.context().status();
         List<VariantFailure> failures = result.context().failures();
         List<ClaimRow> claims = result.claims().stream().map(ClaimRow::of).toList();
@@ -70,7 +70,8 @@ record ReportView(String baseline, String status, String statusText, long varian
                 failures.size(), !failures.isEmpty(), tiles(result), outcome(result.outcome()),
                 DesignView.of(result.design()), claims,
                 !claims.isEmpty(), charts, comparisons, !comparisons.isEmpty(), ceiling, !ceiling.isEmpty(),
-                result.cells().stream().map(CellRow::of).toList(), failures, environment, !environment.isEmpty());
+                result.cells().stream().map(CellRow::of).toList(), failures, environment, !environment.isEmpty(),
+                durability);
     }
 
     /** A count at the top of the report, e.g. 2 refuted. */

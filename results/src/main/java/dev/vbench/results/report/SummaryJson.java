@@ -1,5 +1,6 @@
 package dev.vbench.results.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +19,7 @@ import dev.vbench.results.DecimalText;
 import dev.vbench.results.VariantFailure;
 import dev.vbench.results.claims.Claim;
 import dev.vbench.results.claims.ClaimResult;
+import dev.vbench.results.durability.DurabilitySummary;
 import dev.vbench.results.stats.Cell;
 import dev.vbench.results.stats.CellNotes;
 import dev.vbench.results.stats.CellStatistics;
@@ -59,8 +61,19 @@ public final class SummaryJson {
      * @return the JSON text, two-space indented, LF line ends, ending with a line end
      */
     public static String format(AnalysisResult result) {
+        return format(result, null);
+    }
+
+    /**
+     * @param result     the analysis
+     * @param durability the run's crash trials summed up, the {@code durability} object (as in durability.json);
+     *                   {@code null}: no such object
+     * @return the JSON text, two-space indented, LF line ends, ending with a line end
+     */
+    public static String format(AnalysisResult result, DurabilitySummary durability) {
         try {
-            return WRITER.writeValueAsString(Summary.of(result)) + "\n";
+            return WRITER.writeValueAsString(Summary.of(result, durability == null ? null
+                    : DurabilityReport.Json.of(durability))) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,9 +98,10 @@ public final class SummaryJson {
                    String multipleComparisons, String gainCiMethod, String gainDefinition, String spreadFloor,
                    String outlierRule, String driftRule, @JsonSerialize(using = Exact.class) double cvWarning,
                    DesignJson design, Run run, List<CellJson> cells, List<ComparisonJson> comparisons,
-                   List<ClaimJson> claims, @JsonProperty("native") List<NativeJson> nativeCeiling) {
+                   List<ClaimJson> claims, @JsonProperty("native") List<NativeJson> nativeCeiling,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) DurabilityReport.Json durability) {
 
-        static Summary of(AnalysisResult r) {
+        static Summary of(AnalysisResult r, DurabilityReport.Json durability) {
             Run run = new Run(r.context().status().text(), r.context().environment(), r.context().failures());
             return new Summary(FORMAT_VERSION, r.baseline(), r.outcome().name().toLowerCase(Locale.ROOT),
                     CellStatistics.CONFIDENCE, Comparisons.ALPHA,
@@ -104,7 +118,7 @@ public final class SummaryJson {
                     CellNotes.CV_WARNING, DesignJson.of(r.design()), run, r.cells().stream().map(CellJson::of).toList(),
                     r.comparisons().stream().map(ComparisonJson::of).toList(),
                     r.claims().stream().map(ClaimJson::of).toList(),
-                    r.ceiling().stream().map(NativeJson::of).toList());
+                    r.ceiling().stream().map(NativeJson::of).toList(), durability);
         }
     }
 
