@@ -67,8 +67,6 @@ public record DurabilitySpec(Mode mode, Target target, int records, int trials, 
 
     /** Records written at most: 1,000,000 slots of 4 KiB, about 3.8 GiB. */
     public static final int MAX_RECORDS = 1_000_000;
-    /** The metrics a durability workload yields per trial, the names a claim about it may use. */
-    public static final List<String> METRIC_NAMES = List.of("acked_lost", "unacked_lost", "corrupt");
     static final int DEFAULT_RECORDS = 100_000;
     /** Crash trials per variant unless the plan says otherwise. */
     public static final int DEFAULT_TRIALS = 20;

@@ -1,6 +1,7 @@
 package dev.vbench.bench.plan;
 
 import dev.vbench.provisioning.Variant;
+import dev.vbench.results.claims.DurabilityMetric;
 import dev.vbench.results.metric.MetricCatalog;
 import dev.vbench.results.metric.MetricDef;
 import dev.vbench.results.metric.WorkloadKind;
@@ -107,11 +108,11 @@ public record Workload(String name, FioSpec fio, Iperf3Spec iperf3, DurabilitySp
 
     /**
      * The metrics this workload produces ({@link MetricCatalog}; a durability trial's are
-     * {@link DurabilitySpec#METRIC_NAMES}), the names a claim about it may use.
+     * {@link DurabilityMetric}'s), the names a claim about it may use.
      */
     public List<String> metricNames() {
         if (isDurability()) {
-            return DurabilitySpec.METRIC_NAMES;
+            return DurabilityMetric.names();
         }
         WorkloadKind kind = isFio() ? WorkloadKind.FIO : iperf3.udp() ? WorkloadKind.IPERF3_UDP
                 : WorkloadKind.IPERF3_TCP;

@@ -28,10 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -67,7 +69,7 @@ final class CrashTrials {
     private final RunListener events;
     private final BooleanSupplier interrupted;
     private final Duration bootTimeout;
-    private final SplittableRandom random;
+    private final long seed;
     private final Path file;
 
     /**
@@ -85,19 +87,27 @@ final class CrashTrials {
         this.events = events;
         this.interrupted = interrupted;
         this.bootTimeout = bootTimeout;
-        this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.seed = seed;
         this.file = dir.resolve(FILE);
     }
 
     /**
      * Runs every crash workload's trials on every variant whose data disk nbdkit serves, variant by variant in the
-     * plan's order, each trial appended to {@value #FILE}; stops early when the run is interrupted.
+     * plan's order, each trial appended to {@value #FILE}; stops early when the run is interrupted. A resumed run
+     * skips the trials already recorded (each trial's nonce and crash instant come from the seed and the trial
+     * alone, so the ones run now are the ones an uninterrupted run would have run).
      */
     void run(Provisioner provisioner, Plan plan) {
+        Set<List<Object>> recorded = read(file.getParent()).stream()
+                .map(c -> List.<Object>of(c.result().variant(), c.result().workload(), c.result().number()))
+                .collect(Collectors.toSet());
         int boot = FIRST_BOOT;
         for (Variant v : plan.crashVariants()) {
             for (Workload w : plan.crashWorkloads()) {
                 for (int t = 1; t <= w.durability().trials() && !interrupted.getAsBoolean(); t++) {
+                    if (!recorded.add(List.of(v.name(), w.name(), t))) {
+                        continue;
+                    }
                     CrashTrial trial = trial(provisioner, v, w, t, boot++);
                     if (!interrupted.getAsBoolean()) {
                         append(file, trial);
@@ -137,6 +147,8 @@ final class CrashTrials {
 
     private CrashTrial trial(Provisioner provisioner, Variant variant, Workload workload, int number, int boot) {
         DurabilitySpec spec = workload.durability();
+        SplittableRandom random = new SplittableRandom(seed ^ (variant.name() + "/" + workload.name() + "/" + number)
+                .hashCode() * 0x9E3779B97F4A7C15L);
         long nonce = random.nextLong();
         long window = spec.crashAfterMax().minus(spec.crashAfterMin()).toMillis();
         Duration crashAfter = spec.crashAfterMin().plusMillis(window == 0 ? 0 : random.nextLong(window + 1));
@@ -217,7 +229,7 @@ final class CrashTrials {
         if (!ext4) {
             return new Checked(DurabilityChecker.check(data, nonce, seqs, FsckOutcome.NOT_RUN), List.of());
         }
-        dev.vbench.provisioning.crash.FsckOutcome fsck = BackingFile.fsck(data);
+        dev.vbench.provisioning.crash.FsckReport fsck = BackingFile.fsck(data);
         Path records = data.resolveSibling(data.getFileName() + ".records");
         try {
             try {

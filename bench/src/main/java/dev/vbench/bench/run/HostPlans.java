@@ -1,5 +1,6 @@
 package dev.vbench.bench.run;
 
+import dev.vbench.bench.plan.ClaimLists;
 import dev.vbench.bench.plan.ClaimsReader;
 import dev.vbench.bench.plan.Plan;
 import dev.vbench.bench.plan.PlanException;
@@ -28,7 +29,12 @@ final class HostPlans {
             return plan.claims();
         }
         try {
-            return ClaimsReader.read(file);
+            ClaimLists all = ClaimsReader.readAll(file);
+            if (!all.durability().isEmpty()) {
+                throw new PlanException(file.toString(), 0, null, "durability claim " + all.durability().get(0).id()
+                        + " is in a claims file, which holds speed claims only; move it into the plan's claims:");
+            }
+            return all.speed();
         } catch (IOException e) {
             String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
             throw new PlanException(file.toString(), 0, null, "cannot read the claims file (" + why

@@ -44,7 +44,7 @@ class DurabilityPlanTest {
         assertThat(w.tool()).isEqualTo("vbench-durable");
         assertThat(w.durability()).isEqualTo(new DurabilitySpec(Mode.DSYNC, Target.EXT4, 5000, 7,
                 Duration.ofSeconds(3), Duration.ofMinutes(1)));
-        assertThat(w.metricNames()).containsExactly("acked_lost", "unacked_lost", "corrupt");
+        assertThat(w.metricNames()).containsExactly("acked_lost", "corrupt");
     }
 
     @Test

@@ -55,11 +55,11 @@ public final class BackingFile {
      *
      * @throws ProvisioningException when the file is missing or e2fsck fails itself (rather than judging)
      */
-    public static FsckOutcome fsck(Path file) {
+    public static FsckReport fsck(Path file) {
         requireFile(file, "check file system");
         HostCommand.Output out = HostCommand.capture(Ext4Commands.fsck(file), TIMEOUT);
         try {
-            return FsckOutcome.of(out.exit(), out.stdout() + out.stderr());
+            return FsckReport.of(out.exit(), out.stdout() + out.stderr());
         } catch (IllegalArgumentException e) {
             throw new ProvisioningException("check file system in " + file, e.getMessage(), e);
         }

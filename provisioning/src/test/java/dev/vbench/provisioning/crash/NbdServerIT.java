@@ -82,7 +82,7 @@ class NbdServerIT {
             f.seek(1024);
             f.write(new byte[1024]);
         }
-        FsckOutcome broken = BackingFile.fsck(image);
+        FsckReport broken = BackingFile.fsck(image);
         assertThat(broken.clean()).isFalse();
         assertThat(broken.firstLines()).anyMatch(l -> l.contains("Bad magic number"));
         assertThatThrownBy(() -> BackingFile.createSparse(image, 1L << 20))

@@ -12,11 +12,11 @@ import java.util.Objects;
  *                   check, e.g. no file system or a corrupt journal: for a crashed disk that is a finding too
  * @param firstLines the first lines of its output (at most {@value #LINES}), the evidence for the report
  */
-public record FsckOutcome(boolean clean, int exit, List<String> firstLines) {
+public record FsckReport(boolean clean, int exit, List<String> firstLines) {
     /** How many output lines an outcome keeps. */
     public static final int LINES = 10;
 
-    public FsckOutcome {
+    public FsckReport {
         Objects.requireNonNull(firstLines, "firstLines");
         firstLines = List.copyOf(firstLines);
         if (clean != (exit == 0)) {
@@ -31,12 +31,12 @@ public record FsckOutcome(boolean clean, int exit, List<String> firstLines) {
      * @throws IllegalArgumentException for an exit status that says e2fsck itself failed (16 usage error, 32
      *                                  cancelled, 128 shared library error) rather than judged the file system
      */
-    public static FsckOutcome of(int exit, String output) {
+    public static FsckReport of(int exit, String output) {
         if (exit < 0 || exit > 15) {
             throw new IllegalArgumentException("e2fsck failed itself (exit status " + exit + "): "
                     + String.join(" | ", lines(output, 3)));
         }
-        return new FsckOutcome(exit == 0, exit, lines(output, LINES));
+        return new FsckReport(exit == 0, exit, lines(output, LINES));
     }
 
     private static List<String> lines(String output, int max) {

@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Real e2fsck 1.47.0 output (stdout and stderr merged) captured in {@code src/test/resources/captured}. */
-class FsckOutcomeTest {
+class FsckReportTest {
     static String captured(String name) throws IOException {
         return Files.readString(Path.of("src/test/resources/captured", name));
     }
 
     @Test
     void cleanFileSystem() throws IOException {
-        FsckOutcome o = FsckOutcome.of(0, captured("e2fsck-clean.txt"));
+        FsckReport o = FsckReport.of(0, captured("e2fsck-clean.txt"));
         assertThat(o.clean()).isTrue();
         assertThat(o.exit()).isZero();
         assertThat(o.firstLines()).hasSize(7).last().asString().contains("11/16384 files");
@@ -24,18 +24,18 @@ class FsckOutcomeTest {
 
     @Test
     void errorsLeftUncorrected() throws IOException {
-        FsckOutcome o = FsckOutcome.of(4, captured("e2fsck-exit4-bad-superblock.txt"));
+        FsckReport o = FsckReport.of(4, captured("e2fsck-exit4-bad-superblock.txt"));
         assertThat(o.clean()).isFalse();
-        assertThat(o.firstLines()).hasSize(FsckOutcome.LINES).element(1).asString()
+        assertThat(o.firstLines()).hasSize(FsckReport.LINES).element(1).asString()
                 .isEqualTo("ext2fs_open2: Bad magic number in super-block");
     }
 
     @Test
     void uncheckableFileSystemsAreFindingsToo() throws IOException {
-        FsckOutcome journal = FsckOutcome.of(12, captured("e2fsck-exit12-journal.txt"));
+        FsckReport journal = FsckReport.of(12, captured("e2fsck-exit12-journal.txt"));
         assertThat(journal.clean()).isFalse();
         assertThat(journal.firstLines()).anyMatch(l -> l.contains("journal superblock is corrupt"));
-        FsckOutcome none = FsckOutcome.of(8, captured("e2fsck-exit8-no-fs.txt"));
+        FsckReport none = FsckReport.of(8, captured("e2fsck-exit8-no-fs.txt"));
         assertThat(none.clean()).isFalse();
         assertThat(none.firstLines()).anyMatch(l -> l.contains("Bad magic number"));
     }
@@ -43,13 +43,13 @@ class FsckOutcomeTest {
     @Test
     void e2fsckFailingItselfIsNoOutcome() throws IOException {
         String usage = captured("e2fsck-exit16-usage.txt");
-        assertThatThrownBy(() -> FsckOutcome.of(16, usage)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FsckReport.of(16, usage)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("exit status 16").hasMessageContaining("invalid option");
     }
 
     @Test
     void cleanIsExactlyExitZero() {
-        assertThatThrownBy(() -> new FsckOutcome(true, 4, java.util.List.of()))
+        assertThatThrownBy(() -> new FsckReport(true, 4, java.util.List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
