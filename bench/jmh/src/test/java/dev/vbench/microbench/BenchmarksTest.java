@@ -104,7 +104,9 @@ class BenchmarksTest {
         HistoryIngestBenchmark benchmark = new HistoryIngestBenchmark();
         benchmark.generate();
         int metrics = SyntheticHistory.workloads().values().stream().mapToInt(List::size).sum();
-        assertThat(metrics).isEqualTo(19);
+        // 19 tool metrics (fio read, fio write, iperf3 TCP) and the cost per host CPU second of each: IO and bytes
+        // for each fio workload, bits for the TCP one
+        assertThat(metrics).isEqualTo(19 + 2 + 2 + 1);
         int series = SyntheticHistory.VARIANTS.size() * metrics;
         int samples = series * SyntheticHistory.BOOTS * SyntheticHistory.REPS;
         for (int i = 0; i < 2; i++) {
