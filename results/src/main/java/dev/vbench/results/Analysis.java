@@ -160,25 +160,24 @@ public final class Analysis {
      * @throws IOException when the directory or a file in it cannot be written
      */
     public static void write(Path dir, AnalysisResult result) throws IOException {
-        OutputFiles.directory(dir);
-        List<ChartFile> charts = ChartSet.render(result, dir, CHARTS_DIR);
-        OutputFiles.replace(dir.resolve(SUMMARY_JSON), SummaryJson.format(result));
-        OutputFiles.replace(dir.resolve(JUNIT_XML), JunitXml.format(result));
-        OutputFiles.replace(dir.resolve(REPORT_HTML), ReportHtml.format(result, charts));
+        write(dir, result, null);
     }
 
     /**
-     * {@link #write(Path, AnalysisResult)} for a run that also crashed hosts: summary.json gets a {@code durability}
-     * object, the report its durability section and chart, and {@value #DURABILITY_JSON} is written beside them.
+     * {@link #write(Path, AnalysisResult)} for a run that also crashed hosts ({@code durability} not null):
+     * summary.json gets a {@code durability} object, the report its durability section and chart, and
+     * {@value #DURABILITY_JSON} is written beside them.
      */
     public static void write(Path dir, AnalysisResult result, DurabilitySummary durability) throws IOException {
         OutputFiles.directory(dir);
         List<ChartFile> charts = new ArrayList<>(ChartSet.render(result, dir, CHARTS_DIR));
-        charts.addAll(DurabilityChart.render(durability, dir, CHARTS_DIR));
+        if (durability != null) {
+            charts.addAll(DurabilityChart.render(durability, dir, CHARTS_DIR));
+            OutputFiles.replace(dir.resolve(DURABILITY_JSON), DurabilityReport.json(durability));
+        }
         OutputFiles.replace(dir.resolve(SUMMARY_JSON), SummaryJson.format(result, durability));
         OutputFiles.replace(dir.resolve(JUNIT_XML), JunitXml.format(result));
         OutputFiles.replace(dir.resolve(REPORT_HTML), ReportHtml.format(result, charts, durability));
-        OutputFiles.replace(dir.resolve(DURABILITY_JSON), DurabilityReport.json(durability));
     }
 
     /**

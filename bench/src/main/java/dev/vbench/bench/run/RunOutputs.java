@@ -88,11 +88,7 @@ final class RunOutputs {
             }
             AnalysisResult result = Analysis.compute(samples, plan.baseline(), claims, new RunContext(env, reported,
                     status), plan.replication().design());
-            if (durability == null) {
-                Analysis.write(dir, result);
-            } else {
-                Analysis.write(dir, result, durability);
-            }
+            Analysis.write(dir, result, durability);
             return new RunDriver.Result(status, failures, worst(result.outcome(), durability), result.claims(), dir,
                     durability);
         } catch (IOException e) {

@@ -37,18 +37,18 @@ public final class ReportHtml {
      * @return the HTML text
      */
     public static String format(AnalysisResult result, List<ChartFile> charts) {
-        StringWriter out = new StringWriter();
-        TEMPLATE.execute(out, ReportView.of(result, charts, null));
-        return out.toString();
+        return format(result, charts, null);
     }
 
     /**
      * The report of a run that measured and crashed: {@link #format(AnalysisResult, List)} with the durability
-     * section (what each variant's crash trials lost, and the durability claims) before the method.
+     * section (what each variant's crash trials lost, and the durability claims) before the method; none when
+     * {@code durability} is null.
      */
     public static String format(AnalysisResult result, List<ChartFile> charts, DurabilitySummary durability) {
         StringWriter out = new StringWriter();
-        TEMPLATE.execute(out, ReportView.of(result, charts, DurabilityReport.View.of(durability)));
+        TEMPLATE.execute(out, ReportView.of(result, charts,
+                durability == null ? null : DurabilityReport.View.of(durability)));
         return out.toString();
     }
 
