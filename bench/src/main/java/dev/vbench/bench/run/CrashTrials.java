@@ -13,13 +13,8 @@ import dev.vbench.bench.ssh.LineStream;
 import dev.vbench.bench.workload.DurabilityAcks;
 import dev.vbench.bench.workload.DurableCommand;
 import dev.vbench.provisioning.Provisioner;
-import dev.vbench.provisioning.ProvisioningException;
 import dev.vbench.provisioning.Variant;
-import dev.vbench.provisioning.crash.BackingFile;
-import dev.vbench.results.durability.DurabilityChecker;
 import dev.vbench.results.durability.DurabilityTrial;
-import dev.vbench.results.durability.FsckOutcome;
-import dev.vbench.results.durability.TrialCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +25,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -92,28 +90,85 @@ final class CrashTrials {
     }
 
     /**
-     * Runs every crash workload's trials on every variant whose data disk nbdkit serves, variant by variant in the
-     * plan's order, each trial appended to {@value #FILE}; stops early when the run is interrupted. A resumed run
-     * skips the trials already recorded (each trial's nonce and crash instant come from the seed and the trial
-     * alone, so the ones run now are the ones an uninterrupted run would have run).
+     * Runs every crash workload's trials on every variant whose data disk nbdkit serves, each trial appended to
+     * {@value #FILE} as it ends; stops taking new trials when the run is interrupted. Up to as many trials run at
+     * once as guests may boot at once ({@code parallel_boots}, bounded by the host's free memory), never two of one
+     * variant. A resumed run skips the trials already recorded (each trial's nonce and crash instant come from the
+     * seed and the trial alone, so the ones run now are the ones an uninterrupted run would have run).
      */
-    void run(Provisioner provisioner, Plan plan) {
+    void run(Provisioner provisioner, Plan plan, MemoryBudget budget) {
         Set<List<Object>> recorded = read(file.getParent()).stream()
                 .map(c -> List.<Object>of(c.result().variant(), c.result().workload(), c.result().number()))
                 .collect(Collectors.toSet());
+        List<TrialQueue.Pending> pending = new ArrayList<>();
         int boot = FIRST_BOOT;
         for (Variant v : plan.crashVariants()) {
             for (Workload w : plan.crashWorkloads()) {
-                for (int t = 1; t <= w.durability().trials() && !interrupted.getAsBoolean(); t++) {
-                    if (!recorded.add(List.of(v.name(), w.name(), t))) {
-                        continue;
+                for (int t = 1; t <= w.durability().trials(); t++, boot++) {
+                    if (!recorded.contains(List.of(v.name(), w.name(), t))) {
+                        pending.add(new TrialQueue.Pending(v, w, t, boot));
                     }
-                    CrashTrial trial = trial(provisioner, v, w, t, boot++);
-                    if (!interrupted.getAsBoolean()) {
+                }
+            }
+        }
+        int atOnce = Math.min(plan.crashVariants().size(), BootAhead.bound(plan.parallelBoots(),
+                provisioner.hostFreeMemoryBytes(), budget.neededBytes(), provisioner.hostCpus(),
+                plan.guest().vcpus()));
+        events.on(new RunEvent.Note(pending.size() + " crash trials to run, " + atOnce + " at once"));
+        TrialQueue queue = new TrialQueue(pending);
+        ExecutorService workers = Executors.newFixedThreadPool(atOnce, r -> {
+            Thread t = new Thread(r, "vbench-crash-trial");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < atOnce; i++) {
+                running.add(workers.submit(() -> work(provisioner, queue)));
+            }
+            for (Future<?> f : running) {
+                await(f);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** One worker: takes trials off {@code queue} until none is left or the run is interrupted. */
+    private void work(Provisioner provisioner, TrialQueue queue) {
+        for (TrialQueue.Pending p = queue.take(); p != null && !interrupted.getAsBoolean(); p = queue.take()) {
+            try {
+                CrashTrial trial = trial(provisioner, p.variant(), p.workload(), p.number(), p.boot());
+                if (!interrupted.getAsBoolean()) {
+                    synchronized (this) {
                         append(file, trial);
                         events.on(new RunEvent.Note(trial.describe()));
                     }
                 }
+            } finally {
+                queue.done(p);
+            }
+        }
+    }
+
+    /** Waits for a worker; a failure of its own (not of a trial, which is recorded) passes on. */
+    private static void await(Future<?> f) {
+        boolean wasInterrupted = false;
+        try {
+            while (true) {
+                try {
+                    f.get();
+                    return;
+                } catch (InterruptedException e) {
+                    wasInterrupted = true;
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(Failures.oneLine(e.getCause()), e.getCause());
+                }
+            }
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -169,9 +224,10 @@ final class CrashTrials {
                 }
                 try (LineStream writer = shell.stream(DurableCommand.argv(spec, target, nonce), acks)) {
                     note = crashDuring(writer, acks, crashAfter, guest);
+                    shell.close(); // the guest is gone: the writer is not killed (JSch would wait 15 s for it)
                 }
             }
-            Checked checked = check(guest.dataFile(), ext4, nonce, acks.count());
+            CrashCheck checked = CrashCheck.of(guest.dataFile(), ext4, nonce, acks.count());
             return new CrashTrial(DurabilityTrial.valid(variant.name(), workload.name(), number, checked.check()),
                     Long.toUnsignedString(nonce), crashAfter.toMillis() / 1000.0, started, checked.fsckLines(), note);
         } catch (IOException | RuntimeException e) {
@@ -214,35 +270,5 @@ final class CrashTrials {
         String err = r.stderr().strip();
         return "exit status " + r.exitStatus() + (err.isEmpty() ? "" : ": " + err.lines().reduce((a, b) -> b)
                 .orElse(""));
-    }
-
-    /** A check of the backing file, and e2fsck's first lines when it found errors. */
-    private record Checked(TrialCheck check, List<String> fsckLines) { }
-
-    /**
-     * What the host finds in the backing file: on a raw target the records themselves; on an ext4 target first
-     * {@code e2fsck -fn}, then the records file copied out with debugfs (a file the crash took away entirely is
-     * checked as an empty one: every acknowledged record lost).
-     */
-    private static Checked check(Path data, boolean ext4, long nonce, long acked) throws IOException {
-        long[] seqs = LongStream.range(0, acked).toArray();
-        if (!ext4) {
-            return new Checked(DurabilityChecker.check(data, nonce, seqs, FsckOutcome.NOT_RUN), List.of());
-        }
-        dev.vbench.provisioning.crash.FsckReport fsck = BackingFile.fsck(data);
-        Path records = data.resolveSibling(data.getFileName() + ".records");
-        try {
-            try {
-                BackingFile.extract(data, FILE_IN_FS, records);
-            } catch (ProvisioningException missing) {
-                Files.deleteIfExists(records);
-                Files.createFile(records);
-            }
-            return new Checked(DurabilityChecker.check(records, nonce, seqs,
-                    fsck.clean() ? FsckOutcome.CLEAN : FsckOutcome.ERRORS),
-                    fsck.clean() ? List.of() : fsck.firstLines());
-        } finally {
-            Files.deleteIfExists(records);
-        }
     }
 }

@@ -196,7 +196,7 @@ public final class RunDriver {
             }
             if (!plan.crashWorkloads().isEmpty() && !guard.interrupted()) {
                 new CrashTrials(runner, (v, b) -> guest(v, b, accel, image, pool), g -> guests.drop(g.name()), events,
-                        guard::interrupted, options.bootTimeout(), state.seed(), dir).run(provisioner, plan);
+                        guard::interrupted, options.bootTimeout(), state.seed(), dir).run(provisioner, plan, budget);
             }
         } finally {
             guests.dropAll();

@@ -38,6 +38,7 @@ class CrashTrialsIT {
                 name: crash
                 accel: tcg
                 baseline: writethrough
+                parallel_boots: 2
                 variants:
                   - {name: writethrough, disk: {bus: virtio, cache: writethrough, backend: nbdkit}}
                   - {name: unsafe, disk: {bus: virtio, cache: unsafe, backend: nbdkit}}
@@ -74,6 +75,8 @@ class CrashTrialsIT {
             }
         }
         assertThat(run.exitCode()).as("unsafe-keeps-buffered is refuted").isEqualTo(11);
+        assertThat(run.out()).as("one trial of each variant at a time").contains((2 * (SYNCED_TRIALS + 1))
+                + " crash trials to run, 2 at once");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.vbench.results.durability;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -20,6 +21,8 @@ import java.util.zip.CRC32;
 public final class DurabilityRecord {
     /** Bytes per slot and record. */
     public static final int SLOT = 4096;
+    /** A slot of zeros, for the (vectorised) comparison of an empty slot. */
+    private static final byte[] ZERO = new byte[SLOT];
     /** The magic, bytes 0-7. */
     public static final byte[] MAGIC = "VBDURREC".getBytes(StandardCharsets.US_ASCII);
     /** Mode: pwrite then fdatasync. */
@@ -104,11 +107,6 @@ public final class DurabilityRecord {
     }
 
     private static boolean allZero(byte[] data, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (data[i] != 0) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.mismatch(data, offset, offset + length, ZERO, 0, length) < 0;
     }
 }
