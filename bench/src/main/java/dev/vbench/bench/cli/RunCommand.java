@@ -11,6 +11,7 @@ import dev.vbench.bench.run.LabHome;
 import dev.vbench.bench.run.RunDirectory;
 import dev.vbench.bench.run.RunDriver;
 import dev.vbench.bench.run.RunInputException;
+import dev.vbench.bench.run.RunRecord;
 import dev.vbench.provisioning.libvirt.LibvirtProvisioner;
 import dev.vbench.results.Analysis;
 import dev.vbench.results.AnalysisOutcome;
@@ -25,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +114,9 @@ public final class RunCommand implements Callable<Integer> {
             return HostsConsole.finish(HostsRun.run(parsed, options), progress, history);
         }
         RunDriver.Result result = RunDriver.run(parsed, options);
-        progress.println("results: " + result.outDir() + " (run.json, results.csv, report.html, summary.json)");
+        progress.println("results: " + result.outDir() + " (" + Stream.of(RunRecord.FILE, RunDirectory.RESULTS_CSV,
+                Analysis.REPORT_HTML, Analysis.SUMMARY_JSON, Analysis.DURABILITY_JSON)
+                .filter(f -> Files.exists(result.outDir().resolve(f))).collect(Collectors.joining(", ")) + ")");
         for (VariantFailure f : result.failures()) {
             progress.println("failed: " + f.variant() + ": " + f.reason());
         }

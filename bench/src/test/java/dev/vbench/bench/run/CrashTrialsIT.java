@@ -92,7 +92,8 @@ class CrashTrialsIT {
         assertThat(Files.readString(out.resolve("report.html"))).contains("<section id=\"durability\">")
                 .contains("unsafe-keeps-buffered");
         assertThat(out.resolve("charts/durability.png")).isNotEmptyFile();
-        assertThat(run.out()).contains("durability claim unsafe-keeps-buffered: REFUTED");
+        assertThat(run.out()).contains("durability claim unsafe-keeps-buffered: REFUTED")
+                .contains("results: " + out + " (run.json, results.csv, report.html, durability.json)");
     }
 
     @Test

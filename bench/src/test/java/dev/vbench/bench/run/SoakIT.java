@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Soak: a plan of eight variants (every disk bus with two NICs) run twice in a row. Nothing may be left behind
+ * Soak: a plan of eight variants (every disk bus with two NICs), booted two at a time, run twice in a row. Nothing may be left behind
  * and the lab's disk use must return to where it started.
  */
 class SoakIT {
@@ -29,6 +29,7 @@ class SoakIT {
                     "--out", out.toString(), "--seed", Integer.toString(i));
             System.out.println(run.out());
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).as("guests boot two at a time").contains("2 at once (parallel_boots 2");
             JsonNode record = LabFixture.json(out.resolve("run.json"));
             assertThat(record.path("status").asText()).isEqualTo("complete");
             assertThat(record.path("variants")).hasSize(8);

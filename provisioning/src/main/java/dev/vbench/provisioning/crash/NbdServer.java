@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +30,17 @@ import java.util.concurrent.TimeUnit;
 public final class NbdServer implements AutoCloseable {
     private static final Duration STOP = Duration.ofSeconds(10);
     private static final int OUTPUT_MAX = 64 * 1024;
+    /**
+     * The thread every nbdkit is started from. {@code --exit-with-parent} is Linux's parent-death signal, which
+     * follows the thread that started the process, not the JVM: started from a pooled thread, nbdkit was killed
+     * when that thread retired (a guest's data disk then failed with EIO in the middle of a measurement). This
+     * thread never retires, so nbdkit ends with the JVM only.
+     */
+    private static final ExecutorService LAUNCHER = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "vbench-nbdkit-launcher");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final NbdServerSpec spec;
     private final Process process;
@@ -65,7 +80,7 @@ public final class NbdServer implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(spec.argv()).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.environment().putAll(spec.environment());
-            process = pb.start();
+            process = launch(pb);
         } catch (IOException e) {
             removeDirectory(spec);
             throw new ProvisioningException(op, "cannot start nbdkit: " + e.getMessage(), e);
@@ -95,6 +110,28 @@ public final class NbdServer implements AutoCloseable {
             throw failure;
         }
         return server;
+    }
+
+    /** Starts {@code pb} on {@link #LAUNCHER}, waiting for it however long that takes. */
+    private static Process launch(ProcessBuilder pb) throws IOException {
+        Future<Process> started = LAUNCHER.submit(pb::start);
+        boolean wasInterrupted = false;
+        try {
+            while (true) {
+                try {
+                    return started.get();
+                } catch (InterruptedException e) {
+                    wasInterrupted = true;
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().toString(),
+                            e.getCause());
+                }
+            }
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void awaitReady(String op, Duration timeout) {

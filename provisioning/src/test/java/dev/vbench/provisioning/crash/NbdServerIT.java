@@ -43,6 +43,28 @@ class NbdServerIT {
     }
 
     @Test
+    void theServerOutlivesTheThreadThatStartedIt() throws Exception {
+        Path file = tmp.resolve("disk.raw");
+        BackingFile.createSparse(file, 1L << 20);
+        NbdServerSpec spec = new NbdServerSpec(file, tmp.resolve("nbd"), null);
+        NbdServer[] started = new NbdServer[1];
+        Thread booter = new Thread(() -> started[0] = NbdServer.start(spec, Duration.ofSeconds(30)));
+        booter.start();
+        booter.join();
+        try {
+            // a parent-death signal tied to the thread that started nbdkit would have killed it by now
+            long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < until && started[0].alive()) {
+                Thread.sleep(50);
+            }
+            assertThat(started[0].alive()).as("nbdkit after the starting thread ended").isTrue();
+            assertThat(spec.socket()).exists();
+        } finally {
+            started[0].close();
+        }
+    }
+
+    @Test
     void anExistingDirectoryIsNeverReused() throws IOException {
         Path file = tmp.resolve("disk.raw");
         BackingFile.createSparse(file, 1L << 20);

@@ -12,7 +12,7 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * The speed/safety trade-off on one chart: per (variant, workload) of the durability trials, bars of the variant's
- * write IOPS (left axis; 0 when not measured) beside the share of crash trials that lost an acknowledged record and
+ * write IOPS (left axis; no bar, and the label says so, when not measured) beside the share of crash trials that lost an acknowledged record and
  * the upper bound of its Clopper-Pearson interval, in percent (right axis).
  */
 public final class DurabilityChart {
@@ -32,7 +32,8 @@ public final class DurabilityChart {
         }
         ChartStyle.offScreen();
         String title = "Speed and safety: write IOPS and host crashes that lost acknowledged writes";
-        List<String> names = cells.stream().map(c -> c.variant() + " \u00b7 " + c.workload()).toList();
+        List<String> names = cells.stream().map(c -> c.variant() + " \u00b7 " + c.workload()
+                + (c.writeIops() == null ? " (IOPS not measured)" : "")).toList();
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(520).title(title)
                 .xAxisTitle("variant \u00b7 workload").yAxisTitle("write IOPS").build();
         ChartStyle.apply(chart.getStyler(), cells.size());
