@@ -12,8 +12,8 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * The speed/safety trade-off on one chart: per (variant, workload) of the durability trials, bars of the variant's
- * write IOPS (left axis; no bar, and the label says so, when not measured) beside the share of crash trials that lost an acknowledged record and
- * the upper bound of its Clopper-Pearson interval, in percent (right axis).
+ * write IOPS (left axis; no bar, and the label says so, when not measured) beside the share of crash trials that
+ * lost an acknowledged record and the upper bound of its Clopper-Pearson interval, in percent (right axis).
  */
 public final class DurabilityChart {
     private DurabilityChart() {
