@@ -296,7 +296,7 @@ image_install_durable() {
     out=$(chroot "$root" "$IMAGE_DURABLE_BIN" --target /tmp/vbench-durable.check --mode sync --nonce 1 \
               --records 2 --create)
     rm -f "$root/tmp/vbench-durable.check"
-    [[ $out == $'start\nack 0\nack 1' ]] || { log "    $IMAGE_DURABLE_BIN printed: ${out//$'\n'/ | }"; return 1; }
+    [[ $out == $'start\nwrite 0\nack 0\nwrite 1\nack 1' ]] || { log "    $IMAGE_DURABLE_BIN printed: ${out//$'\n'/ | }"; return 1; }
     log "    $IMAGE_DURABLE_BIN: $(stat -c %s "$bin") bytes, wrote and acknowledged 2 records in the guest tree"
 }
 

@@ -1,8 +1,10 @@
 /*
  * vbench-durable: the durability workload in the guest (issue 13). Writes numbered, checksummed 4096-byte records
- * to a block device or file, one pwrite each, in order, and prints "ack SEQ" the moment record SEQ is
+ * to a block device or file, one pwrite each, in order. It prints "write SEQ" just before the pwrite of record SEQ
+ * (the record is issued: from then on it may reach the target), and "ack SEQ" the moment record SEQ is
  * acknowledged: after fdatasync returns (sync), after the O_DSYNC pwrite returns (dsync), after pwrite returns
- * (buffered). The host checks the target after a crash (dev.vbench.bench durability checker).
+ * (buffered). The host checks the target after a crash (dev.vbench.results durability checker): acknowledged
+ * records lost break a promise; issued records never acknowledged may be present or lost.
  *
  *   vbench-durable --target PATH --mode sync|dsync|buffered --nonce N [--records MAX] [--create]
  *
@@ -10,7 +12,8 @@
  *   0-7 "VBDURREC", 8-15 u64 nonce, 16-23 u64 seq, 24-27 u32 mode (0 sync, 1 dsync, 2 buffered),
  *   28-4091 xorshift64* stream seeded with nonce ^ (seq * 0x9E3779B97F4A7C15) (0 -> 1), each output 8 bytes LE,
  *   the last partial word cut; 4092-4095 u32 CRC-32 (zlib/IEEE) of bytes 0-4091.
- * Output: "start" once the target is open, then "ack SEQ" per record, stdout flushed after each line.
+ * Output: "start" once the target is open, then per record "write SEQ" and "ack SEQ" (start, write 0, ack 0,
+ * write 1, ack 1, ...), stdout flushed after each line.
  * Exit status: 0 after MAX records, 2 bad arguments, 3 I/O error (one line on stderr each).
  * C99 and libc only; compiled on the host when the guest image is built (scripts/lib/image.sh).
  */
@@ -164,6 +167,9 @@ int main(int argc, char **argv) {
     }
     for (uint64_t seq = 0; seq < max; seq++) {
         make_record(buf, nonce, seq, mode);
+        if (printf("write %" PRIu64 "\n", seq) < 0 || fflush(stdout) != 0) {
+            return 3;
+        }
         ssize_t n = pwrite(fd, buf, SLOT, (off_t) (seq * SLOT));
         if (n != SLOT) {
             fprintf(stderr, "vbench-durable: pwrite of record %" PRIu64 " to %s: %s\n", seq, target,

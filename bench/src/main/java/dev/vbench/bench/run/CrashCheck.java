@@ -20,12 +20,16 @@ record CrashCheck(TrialCheck check, List<String> fsckLines) {
     /**
      * What the host finds in the backing file: on a raw target the records themselves; on an ext4 target first
      * {@code e2fsck -fn}, then the records file copied out with debugfs (a file the crash took away entirely is
-     * checked as an empty one: every acknowledged record lost).
+     * checked as an empty one: every acknowledged and every issued record lost).
+     *
+     * @param acked  records the writer acknowledged, {@code 0 .. acked - 1}
+     * @param issued records it issued, {@code 0 .. issued - 1}, at least {@code acked}
      */
-    static CrashCheck of(Path data, boolean ext4, long nonce, long acked) throws IOException {
+    static CrashCheck of(Path data, boolean ext4, long nonce, long acked, long issued) throws IOException {
         long[] seqs = LongStream.range(0, acked).toArray();
         if (!ext4) {
-            return new CrashCheck(DurabilityChecker.check(data, nonce, seqs, FsckOutcome.NOT_RUN), List.of());
+            return new CrashCheck(DurabilityChecker.check(data, nonce, seqs, issued,
+                    FsckOutcome.NOT_RUN), List.of());
         }
         FsckReport fsck = BackingFile.fsck(data);
         Path records = data.resolveSibling(data.getFileName() + ".records");
@@ -36,7 +40,7 @@ record CrashCheck(TrialCheck check, List<String> fsckLines) {
                 Files.deleteIfExists(records);
                 Files.createFile(records);
             }
-            return new CrashCheck(DurabilityChecker.check(records, nonce, seqs,
+            return new CrashCheck(DurabilityChecker.check(records, nonce, seqs, issued,
                     fsck.clean() ? FsckOutcome.CLEAN : FsckOutcome.ERRORS),
                     fsck.clean() ? List.of() : fsck.firstLines());
         } finally {

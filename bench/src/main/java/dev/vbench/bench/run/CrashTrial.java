@@ -36,6 +36,8 @@ record CrashTrial(DurabilityTrial result, String nonce, double crashAfterS, Stri
         return what + "crash after " + String.format(Locale.ROOT, "%.1f", crashAfterS) + " s, " + c.acked()
                 + " records acknowledged, " + c.ackedLost() + " of them lost"
                 + (c.lostSeqs().isEmpty() ? "" : " (from seq " + c.lostSeqs().get(0) + ")") + ", "
+                + (c.unackedRecorded() ? c.unackedLost() + " of " + c.unacked()
+                        + " issued unacknowledged records lost, " : "")
                 + c.unackedPresent() + " unacknowledged present, " + c.corrupt() + " corrupt"
                 + (c.fsck() == dev.vbench.results.durability.FsckOutcome.NOT_RUN ? "" : ", fsck " + c.fsck().json())
                 + (note == null ? "" : "; " + note);

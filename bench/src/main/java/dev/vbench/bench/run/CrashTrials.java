@@ -43,7 +43,9 @@ import java.util.stream.Stream;
  * file then holds what flushes made durable; it is checked on the host ({@link DurabilityChecker}), never trusting the
  * guest, and deleted with the guest. Acknowledgements still in flight at the crash were printed before it and
  * count as received when they arrive within a short grace; any that never arrive count as unacknowledged, so the
- * acknowledged records lost are never overstated.
+ * acknowledged records lost are never overstated. Likewise a record counts as issued once its {@code write} line
+ * arrived: the unacknowledged records lost are of those (a record whose line never arrived may still be found, as
+ * unacknowledged present).
  */
 final class CrashTrials {
     /** The run directory's file of trials, a JSON line each, appended as each trial ends. */
@@ -227,7 +229,7 @@ final class CrashTrials {
                     shell.close(); // the guest is gone: the writer is not killed (JSch would wait 15 s for it)
                 }
             }
-            CrashCheck checked = CrashCheck.of(guest.dataFile(), ext4, nonce, acks.count());
+            CrashCheck checked = CrashCheck.of(guest.dataFile(), ext4, nonce, acks.count(), acks.issued());
             return new CrashTrial(DurabilityTrial.valid(variant.name(), workload.name(), number, checked.check()),
                     Long.toUnsignedString(nonce), crashAfter.toMillis() / 1000.0, started, checked.fsckLines(), note);
         } catch (IOException | RuntimeException e) {

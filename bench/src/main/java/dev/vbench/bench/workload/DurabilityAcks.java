@@ -5,17 +5,21 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The acknowledgements of the guest's durability writer ({@link DurableCommand}), read strictly line by line as
- * they arrive: first {@code start}, then {@code ack 0}, {@code ack 1}, ... in order, nothing else. Anything else
- * (a gap, a repeat, a leading zero, a second {@code start}, a blank, any other text) is an
- * {@link UnparsableOutputException} naming the line; after one, every further line is refused too. Since the
- * acknowledgements come in order without gaps, the records acknowledged are exactly {@code 0 .. count() - 1}.
- * Used by one thread at a time (the one waiting on the stream).
+ * The output of the guest's durability writer ({@link DurableCommand}), read strictly line by line as it arrives:
+ * first {@code start}, then per record {@code write SEQ} (just before the record is written: it is issued) and
+ * {@code ack SEQ} (it is acknowledged), in order: {@code start}, {@code write 0}, {@code ack 0}, {@code write 1},
+ * {@code ack 1}, ... nothing else. Anything else (a gap, a repeat, a leading zero, an acknowledgement before its
+ * write, a second {@code start}, a blank, any other text) is an {@link UnparsableOutputException} naming the line
+ * and the line expected; after one, every further line is refused too. Since the lines come in order without gaps,
+ * the records issued are exactly {@code 0 .. issued() - 1} and the records acknowledged exactly
+ * {@code 0 .. count() - 1}; {@code issued() - count()} is 0 or 1. Used by one thread at a time (the one waiting on
+ * the stream).
  */
 public final class DurabilityAcks implements Consumer<String> {
     private static final int QUOTED_MAX = 80;
 
     private boolean started;
+    private long issued;
     private long count;
     private long lines;
     private String failure;
@@ -52,23 +56,48 @@ public final class DurabilityAcks implements Consumer<String> {
             throw new UnparsableOutputException("vbench-durable output line " + number + " after a broken one ("
                     + failure + ")");
         }
-        String expected = started ? "ack " + count : "start";
+        String expected = expected();
         if (!expected.equals(line)) {
-            failure = "line " + number + " is " + quote(line) + ", expected " + quote(expected)
-                    + (started ? " (acknowledgements come in order, one per record, without gaps)"
-                            : " (the writer prints start once its target is open)");
+            failure = "line " + number + " is " + quote(line) + ", expected " + quote(expected) + " (" + rule() + ")";
             throw new UnparsableOutputException("vbench-durable output " + failure);
         }
-        if (started) {
-            count++;
-        } else {
+        if (!started) {
             started = true;
+        } else if (issued == count) {
+            issued++;
+        } else {
+            count++;
         }
+    }
+
+    /** The line that must come next. */
+    private String expected() {
+        if (!started) {
+            return "start";
+        }
+        return (issued == count ? "write " : "ack ") + count;
+    }
+
+    /** Why that line, for the message of a line that breaks the protocol. */
+    private String rule() {
+        if (!started) {
+            return "the writer prints start once its target is open";
+        }
+        return issued == count ? "each record is announced with write SEQ before it is written, in order, without gaps"
+                : "a record is acknowledged right after it is written, before the next one is announced";
     }
 
     /** @return whether the writer said {@code start}: its target is open */
     public boolean started() {
         return started;
+    }
+
+    /**
+     * @return how many records were issued (announced with {@code write SEQ}, so possibly written): records
+     *         {@code 0 .. issued() - 1}; at least {@link #count()}
+     */
+    public long issued() {
+        return issued;
     }
 
     /** @return how many records were acknowledged: records {@code 0 .. count() - 1} */

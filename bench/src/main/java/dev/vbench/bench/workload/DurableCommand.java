@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Builds the command line of the guest's durability writer, {@code /usr/local/bin/vbench-durable} (installed by
  * {@code scripts/lib/image.sh}, source {@code scripts/lib/vbench-durable.c}), for one {@link DurabilitySpec}. Pure:
  * nothing runs here. On the raw disk the writer opens the existing block device; on ext4 it creates a new file
- * ({@code --create}, O_CREAT|O_EXCL), so it never writes into a file it did not make.
+ * ({@code --create}, O_CREAT|O_EXCL), so it never writes into a file it did not make. Its output ({@code start},
+ * then {@code write SEQ} and {@code ack SEQ} per record) is read by {@link DurabilityAcks}.
  */
 public final class DurableCommand {
     /** Where the image installs the writer. */

@@ -89,8 +89,10 @@ class DurableWriterTest {
         return b.array();
     }
 
+    /** The writer's whole output for {@code n} records: start, then write and ack for each. */
     private static String acks(int n) {
-        return "start\n" + IntStream.range(0, n).mapToObj(i -> "ack " + i + "\n").reduce("", String::concat);
+        return "start\n" + IntStream.range(0, n).mapToObj(i -> "write " + i + "\nack " + i + "\n")
+                .reduce("", String::concat);
     }
 
     @ParameterizedTest
@@ -105,6 +107,9 @@ class DurableWriterTest {
         assertThat(r.stderr()).isEmpty();
         assertThat(r.status()).isZero();
         assertThat(r.stdout()).isEqualTo(acks(300));
+        DurabilityAcks parsed = DurabilityAcks.parse(r.stdout());
+        assertThat(parsed.issued()).isEqualTo(300);
+        assertThat(parsed.count()).isEqualTo(300);
         byte[] data = Files.readAllBytes(file);
         assertThat(data).hasSize(300 * SLOT);
         for (int seq = 0; seq < 300; seq++) {
@@ -180,7 +185,10 @@ class DurableWriterTest {
     void aFullTargetIsAnIoErrorAfterTheLastAcknowledgedRecord() throws Exception {
         Run r = writer("--target", "/dev/full", "--mode", "buffered", "--nonce", "1", "--records", "2");
         assertThat(r.status()).isEqualTo(3);
-        assertThat(r.stdout()).isEqualTo("start\n");
+        assertThat(r.stdout()).isEqualTo("start\nwrite 0\n");
+        DurabilityAcks parsed = DurabilityAcks.parse(r.stdout());
+        assertThat(parsed.issued()).as("record 0 was issued").isEqualTo(1);
+        assertThat(parsed.count()).as("and never acknowledged").isZero();
         assertThat(r.stderr()).contains("pwrite of record 0").contains("No space left").hasLineCount(1);
     }
 }

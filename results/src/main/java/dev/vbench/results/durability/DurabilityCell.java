@@ -3,6 +3,7 @@ package dev.vbench.results.durability;
 import dev.vbench.results.claims.DurabilityMetric;
 import dev.vbench.results.stats.ClopperPearson;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The crash trials of one (variant, workload) summed up, beside the write IOPS of the same variant: the speed and
@@ -19,6 +20,9 @@ import java.util.List;
  * @param ackedLossRate       per-trial probability of losing an acknowledged record, Clopper-Pearson at
  *                            {@link DurabilityVerdict#CONFIDENCE}
  * @param unackedPresent      records found that were never acknowledged, all trials (expected, not a loss)
+ * @param unacked             records issued and never acknowledged, all trials; {@code null} when a trial did not
+ *                            record them (checked before the writer announced its writes)
+ * @param unackedLost         of those, records not found (expected, not a loss); {@code null} likewise
  * @param corrupt             corrupt slots, all trials
  * @param trialsWithCorrupt   trials with at least one corrupt slot
  * @param fsckClean           trials whose fsck was clean
@@ -28,8 +32,8 @@ import java.util.List;
  */
 public record DurabilityCell(String variant, String workload, int trials, List<String> failures, int ackedTrials,
                              int trialsWithAckedLoss, long acked, long ackedLost, ClopperPearson ackedLossRate,
-                             long unackedPresent, long corrupt, int trialsWithCorrupt, int fsckClean, int fsckErrors,
-                             int fsckNotRun, Double writeIops) {
+                             long unackedPresent, Long unacked, Long unackedLost, long corrupt,
+                             int trialsWithCorrupt, int fsckClean, int fsckErrors, int fsckNotRun, Double writeIops) {
 
     /** Copies the list. */
     public DurabilityCell {
@@ -54,10 +58,19 @@ public record DurabilityCell(String variant, String workload, int trials, List<S
                 checks.stream().mapToLong(TrialCheck::ackedLost).sum(),
                 ClopperPearson.of(lossTrials, ackedTrials, DurabilityVerdict.CONFIDENCE),
                 checks.stream().mapToLong(TrialCheck::unackedPresent).sum(),
+                sum(checks, TrialCheck::unacked), sum(checks, TrialCheck::unackedLost),
                 checks.stream().mapToLong(TrialCheck::corrupt).sum(),
                 (int) checks.stream().filter(c -> c.corrupt() > 0).count(),
                 fsck(checks, FsckOutcome.CLEAN), fsck(checks, FsckOutcome.ERRORS), fsck(checks, FsckOutcome.NOT_RUN),
                 writeIops);
+    }
+
+    /** The sum over the checks, {@code null} when one of them did not record the count. */
+    private static Long sum(List<TrialCheck> checks, Function<TrialCheck, Long> count) {
+        if (!checks.stream().allMatch(TrialCheck::unackedRecorded)) {
+            return null;
+        }
+        return checks.stream().mapToLong(count::apply).sum();
     }
 
     private static int fsck(List<TrialCheck> checks, FsckOutcome outcome) {

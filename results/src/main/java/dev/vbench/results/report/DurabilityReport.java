@@ -20,12 +20,16 @@ import java.util.Set;
  * {@code summary.json} (snake case, statistics to {@value SummaryJson#DIGITS} digits, {@code null} for what does
  * not exist), and an HTML section, the Mustache template {@code durability.mustache}, for a report page (it uses the
  * report's style). Per (variant, workload): trials, acknowledged records lost (count, trials with a loss, the rate
- * per trial with its Clopper-Pearson interval), unacknowledged records present, corrupt records, fsck outcomes and
- * the variant's write IOPS; then every durability claim with its verdict and the trials that refuted it.
+ * per trial with its Clopper-Pearson interval), unacknowledged records present, unacknowledged records lost (of the
+ * records issued and never acknowledged; {@code null}, "not recorded", when a trial was checked before the writer
+ * announced its writes), corrupt records, fsck outcomes and the variant's write IOPS; then every durability claim
+ * with its verdict and the trials that refuted it.
  */
 public final class DurabilityReport {
     /** Version of the JSON layout. */
     public static final int FORMAT_VERSION = 1;
+    /** A count the trials did not record: they were checked before the writer announced its writes. */
+    static final String NOT_RECORDED = "not recorded";
     private static final Mustache TEMPLATE = new SafeMustacheFactory(Set.of("durability.mustache"),
             "dev/vbench/results/report").compile("durability.mustache");
 
@@ -60,13 +64,14 @@ public final class DurabilityReport {
     /** One (variant, workload). */
     record CellJson(String variant, String workload, int trials, List<String> failedTrials, int ackedTrials,
                     int trialsWithAckedLoss, long ackedRecords, long ackedLost, double ackedLossRate,
-                    double ackedLossRateLow, double ackedLossRateHigh, long unackedPresent, long corrupt,
-                    int trialsWithCorrupt, @JsonProperty("fsck") Fsck fsck, double writeIops) {
+                    double ackedLossRateLow, double ackedLossRateHigh, long unackedPresent, Long unackedRecords,
+                    Long unackedLost, long corrupt, int trialsWithCorrupt, @JsonProperty("fsck") Fsck fsck,
+                    double writeIops) {
         static CellJson of(DurabilityCell c) {
             ClopperPearson r = c.ackedLossRate();
             return new CellJson(c.variant(), c.workload(), c.trials(), c.failures(), c.ackedTrials(),
                     c.trialsWithAckedLoss(), c.acked(), c.ackedLost(), r.rate(), r.low(), r.high(),
-                    c.unackedPresent(), c.corrupt(), c.trialsWithCorrupt(),
+                    c.unackedPresent(), c.unacked(), c.unackedLost(), c.corrupt(), c.trialsWithCorrupt(),
                     new Fsck(c.fsckClean(), c.fsckErrors(), c.fsckNotRun()),
                     c.writeIops() == null ? Double.NaN : c.writeIops());
         }
@@ -103,7 +108,8 @@ public final class DurabilityReport {
 
     /** A row of the table, every number as text. */
     record CellView(String variant, String workload, int trials, String failed, String ackedLost, String lossTrials,
-                    String rate, String unackedPresent, long corrupt, String fsck, String writeIops) {
+                    String rate, String unackedPresent, String unackedLost, long corrupt, String fsck,
+                    String writeIops) {
         static CellView of(DurabilityCell c) {
             ClopperPearson r = c.ackedLossRate();
             String rate = r.n() == 0 ? "no trial acknowledged a record" : DecimalText.significant(r.rate(), 3)
@@ -112,7 +118,8 @@ public final class DurabilityReport {
                     c.failures().isEmpty() ? null : c.failures().size() + " failed: " + String.join("; ",
                             c.failures().stream().distinct().toList()),
                     c.ackedLost() + " of " + c.acked(), c.trialsWithAckedLoss() + " of " + c.ackedTrials(), rate,
-                    Long.toString(c.unackedPresent()), c.corrupt(), c.fsckClean() + " clean, " + c.fsckErrors()
+                    Long.toString(c.unackedPresent()), c.unacked() == null ? NOT_RECORDED : c.unackedLost() + " of "
+                    + c.unacked(), c.corrupt(), c.fsckClean() + " clean, " + c.fsckErrors()
                     + " errors, " + c.fsckNotRun() + " not run",
                     c.writeIops() == null ? "not measured" : DecimalText.significant(c.writeIops(), 4));
         }

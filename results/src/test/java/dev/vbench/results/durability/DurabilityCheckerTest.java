@@ -24,7 +24,8 @@ class DurabilityCheckerTest {
     void anIntactRunLosesNothing() throws IOException {
         byte[] disk = records(10, 16);
         TrialCheck c = check(disk, acked(0, 10));
-        assertThat(c).isEqualTo(new TrialCheck(10, 0, List.of(), 10, 0, 0, List.of(), 9, 16, FsckOutcome.NOT_RUN));
+        assertThat(c).isEqualTo(new TrialCheck(10, 0, List.of(), 10, 0, 0L, 0L, 0, List.of(), 9, 16,
+                FsckOutcome.NOT_RUN));
     }
 
     @Test
@@ -98,7 +99,7 @@ class DurabilityCheckerTest {
     @Test
     void anEmptyTargetLosesEverythingAcked() throws IOException {
         TrialCheck c = check(new byte[0], acked(0, 3));
-        assertThat(c).isEqualTo(new TrialCheck(3, 3, List.of(0L, 1L, 2L), 0, 0, 0, List.of(), -1, 0,
+        assertThat(c).isEqualTo(new TrialCheck(3, 3, List.of(0L, 1L, 2L), 0, 0, 0L, 0L, 0, List.of(), -1, 0,
                 FsckOutcome.NOT_RUN));
         assertThat(check(new byte[0], new long[0]).ackedLost()).isZero();
     }
@@ -124,23 +125,103 @@ class DurabilityCheckerTest {
     }
 
     @Test
+    void anIssuedUnacknowledgedRecordFoundIsNotLost() throws IOException {
+        byte[] disk = records(11, 16);
+        TrialCheck c = check(disk, acked(0, 10), 11);
+        assertThat(c).isEqualTo(new TrialCheck(10, 0, List.of(), 11, 1, 1L, 0L, 0, List.of(), 10, 16,
+                FsckOutcome.NOT_RUN));
+    }
+
+    @Test
+    void anIssuedUnacknowledgedRecordNotFoundIsLost() throws IOException {
+        byte[] disk = records(10, 16);
+        TrialCheck c = check(disk, acked(0, 10), 11);
+        assertThat(c).isEqualTo(new TrialCheck(10, 0, List.of(), 10, 0, 1L, 1L, 0, List.of(), 9, 16,
+                FsckOutcome.NOT_RUN));
+    }
+
+    @Test
+    void aTornIssuedUnacknowledgedRecordIsCorruptAndLostButNotAnAcknowledgedLoss() throws IOException {
+        byte[] disk = records(11, 16);
+        Arrays.fill(disk, 10 * SLOT + SLOT / 2, 11 * SLOT, (byte) 0);
+        TrialCheck c = check(disk, acked(0, 10), 11);
+        assertThat(c.unacked()).isEqualTo(1);
+        assertThat(c.unackedLost()).isEqualTo(1);
+        assertThat(c.ackedLost()).isZero();
+        assertThat(c.corruptSlots()).containsExactly(10L);
+    }
+
+    @Test
+    void issuedRecordsBeyondTheEndOfTheTargetAreLost() throws IOException {
+        byte[] disk = records(10, 10);
+        TrialCheck c = check(disk, acked(0, 9), 12);
+        assertThat(c.unacked()).as("seqs 9, 10, 11").isEqualTo(3);
+        assertThat(c.unackedLost()).as("10 and 11: the target ends after slot 9").isEqualTo(2);
+        assertThat(c.unackedPresent()).isEqualTo(1);
+        assertThat(c.ackedLost()).isZero();
+    }
+
+    @Test
+    void aRecordWhoseWriteLineNeverArrivedIsPresentButNotIssued() throws IOException {
+        byte[] disk = records(12, 16);
+        TrialCheck c = check(disk, acked(0, 10), 10);
+        assertThat(c.unacked()).isZero();
+        assertThat(c.unackedLost()).isZero();
+        assertThat(c.unackedPresent()).isEqualTo(2);
+    }
+
+    @Test
+    void unackedLostCountsAcrossChunksAndPastTheEnd() throws IOException {
+        int n = DurabilityChecker.CHUNK_SLOTS * 2 + 5;
+        byte[] disk = new byte[n * SLOT];
+        for (int s = 0; s < n; s++) {
+            if (s % 3 != 0) {
+                System.arraycopy(DurabilityRecord.encode(NONCE, s, 1), 0, disk, s * SLOT, SLOT);
+            }
+        }
+        TrialCheck c = check(disk, acked(0, 100), n + 7L);
+        assertThat(n).isEqualTo(517);
+        assertThat(c.unacked()).isEqualTo(424); // 517 + 7 - 100
+        // seqs 102, 105, .., 516 are empty (139 of them), 517 .. 523 lie past the end (7)
+        assertThat(c.unackedLost()).isEqualTo(146);
+        // seqs 0, 3, .., 99 are empty (34)
+        assertThat(c.ackedLost()).isEqualTo(34);
+        assertThat(c.unackedPresent()).isEqualTo(c.unacked() - c.unackedLost());
+    }
+
+    @Test
     void ackedSeqsMustAscend() {
-        assertThatThrownBy(() -> check(new byte[0], new long[] {1, 1})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> check(new byte[0], new long[] {1, 1}, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("acknowledged seqs must be ascending and >= 0, got 1 at index 1");
+    }
+
+    @Test
+    void everyAcknowledgedRecordMustHaveBeenIssued() {
+        assertThatThrownBy(() -> check(new byte[0], acked(0, 3), 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 issued, 3 acknowledged");
+        assertThatThrownBy(() -> check(new byte[0], new long[] {0, 5}, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("up to seq 5");
+        assertThatThrownBy(() -> check(new byte[0], new long[0], -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theFsckOutcomeIsKept() throws IOException {
         Path file = tmp.resolve("t.img");
         Files.write(file, records(1, 1));
-        assertThat(DurabilityChecker.check(file, NONCE, acked(0, 1), FsckOutcome.ERRORS).fsck())
+        assertThat(DurabilityChecker.check(file, NONCE, acked(0, 1), 1, FsckOutcome.ERRORS).fsck())
                 .isEqualTo(FsckOutcome.ERRORS);
     }
 
+    /** The check when nothing beyond the acknowledged records was issued. */
     private TrialCheck check(byte[] disk, long[] acked) throws IOException {
+        return check(disk, acked, acked.length);
+    }
+
+    private TrialCheck check(byte[] disk, long[] acked, long issued) throws IOException {
         Path file = tmp.resolve("target.img");
         Files.write(file, disk);
-        return DurabilityChecker.check(file, NONCE, acked, FsckOutcome.NOT_RUN);
+        return DurabilityChecker.check(file, NONCE, acked, issued, FsckOutcome.NOT_RUN);
     }
 
     /** {@code records} valid records in slots 0.., in a target of {@code slots} slots. */

@@ -15,11 +15,12 @@ class DurabilityVerdictTest {
             "wt", "sync", DurabilityMetric.ACKED_LOST, 0);
 
     static TrialCheck clean(long acked) {
-        return new TrialCheck(acked, 0, List.of(), acked + 1, 1, 0, List.of(), acked, 256, FsckOutcome.NOT_RUN);
+        return new TrialCheck(acked, 0, List.of(), acked + 1, 1, 1L, 0L, 0, List.of(), acked, 256,
+                FsckOutcome.NOT_RUN);
     }
 
     static TrialCheck lossy(long acked, List<Long> lost) {
-        return new TrialCheck(acked, lost.size(), lost, acked - lost.size(), 0, 1, List.of(lost.get(0)),
+        return new TrialCheck(acked, lost.size(), lost, acked - lost.size(), 0, 1L, 1L, 1, List.of(lost.get(0)),
                 acked - 1, 256, FsckOutcome.CLEAN);
     }
 
