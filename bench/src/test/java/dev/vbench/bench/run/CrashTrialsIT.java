@@ -67,6 +67,10 @@ class CrashTrialsIT {
             assertThat(t.path("result").path("failure").isNull()).as(t.toString()).isTrue();
             assertThat(check.path("acked").asLong()).as("acknowledged before the crash: " + t).isPositive();
             assertThat(check.path("corrupt").asLong()).as(t.toString()).isZero();
+            assertThat(check.path("unacked").isIntegralNumber()).as("records issued, never acknowledged: " + t)
+                    .isTrue();
+            assertThat(check.path("unacked_lost").asLong()).as(t.toString()).isBetween(0L,
+                    check.path("unacked").asLong());
             if (t.path("result").path("workload").asText().equals("synced")) {
                 assertThat(check.path("acked_lost").asLong()).as("a synced record survives: " + t).isZero();
             } else {
