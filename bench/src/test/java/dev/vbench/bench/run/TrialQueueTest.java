@@ -61,6 +61,19 @@ class TrialQueueTest {
     }
 
     @Test
+    void theFreeVariantWithTheMostTrialsLeftGoesNextSoThatTheVariantsFinishTogether() {
+        TrialQueue queue = new TrialQueue(trials(List.of("a", "b", "c"), 2));
+
+        TrialQueue.Pending a1 = queue.take();
+        TrialQueue.Pending b1 = queue.take();
+        queue.done(a1);
+        TrialQueue.Pending next = queue.take();
+
+        assertThat(List.of(a1.variant().name(), b1.variant().name())).containsExactly("a", "b");
+        assertThat(List.of(next.variant().name(), next.number())).as("c has 2 left, a only 1").containsExactly("c", 1);
+    }
+
+    @Test
     void threeWorkersRunEveryTrialOnceAndNeverTwoOfOneVariantAtOnce() throws Exception {
         List<TrialQueue.Pending> all = trials(List.of("a", "b", "c", "d", "e"), 6);
         TrialQueue queue = new TrialQueue(all);
