@@ -72,7 +72,7 @@ public record LabHome(Path root) {
      */
     public ImageSpec resolveImage(PlanImage image) {
         if (image.isLabDefault()) {
-            Path dir = defaultImageDir();
+            Path dir = pinnedDefaultImageDir();
             return ImageLayout.read(dir).toImageSpec(dir, true);
         }
         for (Path p : new Path[] {image.disk(), image.kernel(), image.initrd()}) {
@@ -86,6 +86,32 @@ public record LabHome(Path root) {
                     + " is missing; put the guest's host public key there (vbench never accepts unknown keys)");
         }
         return image.toImageSpec(read(hostKey));
+    }
+
+    /**
+     * The image directory {@code images/default} names now, so that a run keeps booting the image it started with
+     * when {@code scripts/lab image} rebuilds the image under it (the link then names the new one; a run that
+     * followed it booted guests whose host key it refused). It must be a directory of this home's images.
+     *
+     * @throws ProvisioningException when there is no default image, or the link leads out of {@code images/}
+     */
+    Path pinnedDefaultImageDir() {
+        Path link = defaultImageDir();
+        Path real;
+        try {
+            real = link.toRealPath();
+        } catch (IOException e) {
+            return link; // no image yet: ImageLayout names the fix (scripts/lab up)
+        }
+        try {
+            if (!Files.isDirectory(real) || !images().toRealPath().equals(real.getParent())) {
+                throw new ProvisioningException("find the lab's image", link + " leads to " + real
+                        + ", not to an image directory beside it; rebuild it with scripts/lab image");
+            }
+        } catch (IOException e) {
+            throw new ProvisioningException("find the lab's image", "cannot read " + images() + ": " + e.getMessage());
+        }
+        return real;
     }
 
     /**
