@@ -136,10 +136,17 @@ final class CrashTrials {
         }
     }
 
-    /** One worker: takes trials off {@code queue} until none is left or the run is interrupted. */
+    /**
+     * One worker: takes trials off {@code queue} until none is left or the run is interrupted. Every trial taken is
+     * handed back ({@link TrialQueue#done}), also when the run was interrupted, so that no other worker waits for
+     * its variant forever.
+     */
     private void work(Provisioner provisioner, TrialQueue queue) {
-        for (TrialQueue.Pending p = queue.take(); p != null && !interrupted.getAsBoolean(); p = queue.take()) {
+        for (TrialQueue.Pending p = queue.take(); p != null; p = queue.take()) {
             try {
+                if (interrupted.getAsBoolean()) {
+                    return;
+                }
                 CrashTrial trial = trial(provisioner, p.variant(), p.workload(), p.number(), p.boot());
                 if (!interrupted.getAsBoolean()) {
                     synchronized (this) {
